@@ -1,0 +1,126 @@
+package org.yantao;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yantao.cluster.HazelcastSetup;
+import org.yantao.cluster.MapNames;
+import org.yantao.config.AppConfig;
+import org.yantao.config.OrganiserKey;
+import org.yantao.http.ApiVerticle;
+import org.yantao.http.HealthRoutes;
+import org.yantao.security.AccessTokens;
+import org.yantao.security.Authenticator;
+import org.yantao.store.Database;
+import org.yantao.workshop.ParticipantRoutes;
+import org.yantao.workshop.ParticipantService;
+import org.yantao.workshop.WorkshopRoutes;
+import org.yantao.workshop.WorkshopService;
+
+/**
+ * One running Yantao node. Starts config → database → Hazelcast → Vert.x → HTTP, and stops in the
+ * reverse order so that nothing accepted is left half-written: stop accepting, finish writes,
+ * leave the cluster, close the database.
+ */
+public final class Yantao implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Yantao.class);
+  private static final long STOP_TIMEOUT_SECONDS = 20;
+
+  private final AppConfig config;
+  private final String organiserKey;
+  private final Database database;
+  private final HazelcastInstance hazelcast;
+  private final Vertx vertx;
+  private final int port;
+
+  private Yantao(AppConfig config, String organiserKey, Database database, HazelcastInstance hazelcast, Vertx vertx, int port) {
+    this.config = config;
+    this.organiserKey = organiserKey;
+    this.database = database;
+    this.hazelcast = hazelcast;
+    this.vertx = vertx;
+    this.port = port;
+  }
+
+  /** Starts a node and returns once it serves HTTP. */
+  public static Yantao start(AppConfig config) throws Exception {
+    String organiserKey = OrganiserKey.resolve(config);
+    Database database = Database.open(config);
+    HazelcastInstance hazelcast = null;
+    Vertx vertx = null;
+    try {
+      hazelcast = HazelcastSetup.start(config, database.dataSource());
+      vertx = Vertx.builder()
+          .with(new VertxOptions())
+          .withClusterManager(new HazelcastClusterManager(hazelcast))
+          .buildClustered()
+          .await(60, TimeUnit.SECONDS);
+
+      Clock clock = Clock.systemUTC();
+      WorkshopService workshops = new WorkshopService(vertx, hazelcast.getMap(MapNames.WORKSHOPS),
+          hazelcast.getMap(MapNames.JOIN_CODES), clock);
+      AccessTokens tokens = new AccessTokens(hazelcast.getMap(MapNames.ACCESS_TOKENS));
+      ParticipantService participants = new ParticipantService(vertx, workshops,
+          hazelcast.getMap(MapNames.PARTICIPANTS), hazelcast.getMap(MapNames.INVITATIONS), tokens, clock);
+
+      List<Consumer<RouterBuilder>> features = List.of(
+          new HealthRoutes(vertx, hazelcast, database)::mount,
+          new WorkshopRoutes(workshops)::mount,
+          new ParticipantRoutes(workshops, participants)::mount);
+      ApiVerticle api = new ApiVerticle(config.host(), config.port(), new Authenticator(organiserKey, tokens),
+          features, List.of());
+      vertx.deployVerticle(api).await(60, TimeUnit.SECONDS);
+      return new Yantao(config, organiserKey, database, hazelcast, vertx, api.actualPort());
+    } catch (Exception e) {
+      closeQuietly(vertx, hazelcast, database);
+      throw e;
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String organiserKey() {
+    return organiserKey;
+  }
+
+  public HazelcastInstance hazelcast() {
+    return hazelcast;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public AppConfig config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(vertx, hazelcast, database);
+  }
+
+  private static void closeQuietly(Vertx vertx, HazelcastInstance hazelcast, Database database) {
+    if (vertx != null) {
+      try {
+        vertx.close().await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("Vert.x did not stop cleanly", e);
+      }
+    }
+    if (hazelcast != null) {
+      hazelcast.shutdown();
+    }
+    database.close();
+  }
+}

@@ -1,0 +1,92 @@
+package org.yantao.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MapStoreConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.yantao.config.AppConfig;
+import org.yantao.security.AccessGrant;
+import org.yantao.security.Invitation;
+import org.yantao.store.JdbcJsonStore;
+import org.yantao.workshop.JoinCode;
+import org.yantao.workshop.Participant;
+import org.yantao.workshop.Workshop;
+import org.yantao.workshop.WorkshopChanges;
+
+/**
+ * Builds the embedded Hazelcast member: Vert.x's own maps, Yantao's maps written through to the
+ * database, and explicit serialisers. Alone by default (no multicast, no auto-detection, bound to
+ * loopback); with cluster members configured it joins them over TCP.
+ */
+public final class HazelcastSetup {
+  /** Vert.x's cluster manager finds its node id in this member attribute. */
+  private static final String VERTX_NODE_ID = "__vertx.nodeId";
+
+  private HazelcastSetup() {}
+
+  public static HazelcastInstance start(AppConfig app, DataSource db) {
+    return Hazelcast.newHazelcastInstance(config(app, db));
+  }
+
+  static Config config(AppConfig app, DataSource db) {
+    Config config = ConfigUtil.loadConfig();
+    config.setClusterName(app.clusterName());
+    config.setInstanceName("yantao-" + UUID.randomUUID());
+    config.getMemberAttributeConfig().setAttribute(VERTX_NODE_ID, UUID.randomUUID().toString());
+    config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.logging.type", "slf4j");
+    if (!app.clustered()) {
+      config.setProperty("hazelcast.socket.bind.any", "false");
+    }
+    network(config.getNetworkConfig(), app);
+
+    durableMap(config, MapNames.WORKSHOPS, new JdbcJsonStore<>(db, "workshops", Workshop.class, true));
+    durableMap(config, MapNames.PARTICIPANTS, new JdbcJsonStore<>(db, "participants", Participant.class, false));
+    durableMap(config, MapNames.ACCESS_TOKENS, new JdbcJsonStore<>(db, "access_tokens", AccessGrant.class, false));
+    durableMap(config, MapNames.INVITATIONS, new JdbcJsonStore<>(db, "invitations", Invitation.class, false));
+    durableMap(config, MapNames.JOIN_CODES, new JdbcJsonStore<>(db, "join_codes", JoinCode.class, false));
+
+    var compact = config.getSerializationConfig().getCompactSerializationConfig();
+    compact.addSerializer(new InsertNew.Serializer());
+    for (Class<?> type : new Class<?>[] {
+        Workshop.class, Participant.class, AccessGrant.class, Invitation.class, JoinCode.class,
+        WorkshopChanges.Create.class, WorkshopChanges.Edit.class, WorkshopChanges.AddRooms.class,
+        WorkshopChanges.EditRoom.class, WorkshopChanges.DeleteRoom.class, WorkshopChanges.AssignMember.class,
+        WorkshopChanges.AddParticipant.class, WorkshopChanges.AddFacilitator.class}) {
+      compact.addSerializer(new JsonCompactSerializer<>(type));
+    }
+    return config;
+  }
+
+  private static void network(NetworkConfig network, AppConfig app) {
+    network.setPort(app.clusterPort()).setPortAutoIncrement(true).setPortCount(100);
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(app.clustered());
+    if (app.clustered()) {
+      app.clusterMembers().forEach(join.getTcpIpConfig()::addMember);
+    } else {
+      // A lone member has no reason to listen beyond this machine.
+      network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+      network.setPublicAddress("127.0.0.1");
+    }
+  }
+
+  /** One synchronous backup, and every change stored in the database before it is acknowledged. */
+  private static void durableMap(Config config, String name, JdbcJsonStore<?> store) {
+    MapStoreConfig storeConfig = new MapStoreConfig()
+        .setEnabled(true)
+        .setImplementation(store)
+        .setWriteDelaySeconds(0)
+        .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
+    config.addMapConfig(new MapConfig(name).setBackupCount(1).setMapStoreConfig(storeConfig));
+  }
+}

@@ -1,0 +1,12 @@
+package org.yantao.cluster;
+
+/** The Hazelcast maps that hold Yantao's live state, one name each. */
+public final class MapNames {
+  public static final String WORKSHOPS = "yantao.workshops";
+  public static final String PARTICIPANTS = "yantao.participants";
+  public static final String ACCESS_TOKENS = "yantao.accessTokens";
+  public static final String INVITATIONS = "yantao.invitations";
+  public static final String JOIN_CODES = "yantao.joinCodes";
+
+  private MapNames() {}
+}

@@ -1,0 +1,69 @@
+package org.yantao.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.List;
+import java.util.function.Consumer;
+import org.yantao.error.DomainException;
+import org.yantao.security.Authenticator;
+
+/**
+ * The HTTP front door: the REST API generated from the OpenAPI contract (which validates every
+ * request before a handler sees it), the contract itself, and the web app's static files.
+ */
+public final class ApiVerticle extends VerticleBase {
+  public static final String CONTRACT = "openapi/yantao.yaml";
+  static final long MAX_BODY_BYTES = 256 * 1024;
+
+  private final String host;
+  private final int port;
+  private final Authenticator authenticator;
+  private final List<Consumer<RouterBuilder>> features;
+  private final List<Consumer<Router>> extraRoutes;
+  private HttpServer server;
+
+  public ApiVerticle(String host, int port, Authenticator authenticator,
+      List<Consumer<RouterBuilder>> features, List<Consumer<Router>> extraRoutes) {
+    this.host = host;
+    this.port = port;
+    this.authenticator = authenticator;
+    this.features = List.copyOf(features);
+    this.extraRoutes = List.copyOf(extraRoutes);
+  }
+
+  @Override
+  public Future<?> start() {
+    return OpenAPIContract.from(vertx, CONTRACT).compose(contract -> {
+      RouterBuilder api = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+      api.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+      api.rootHandler(authenticator);
+      features.forEach(feature -> feature.accept(api));
+      api.getRoutes().forEach(route -> route.setDoSecurity(false));
+      Router router = api.createRouter();
+
+      router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
+          .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile(CONTRACT));
+      extraRoutes.forEach(routes -> routes.accept(router));
+      router.route("/api/*").handler(ctx -> ctx.fail(DomainException.notFound("request.not_found", ctx.request().path())));
+      router.route().handler(StaticHandler.create("webroot"));
+      ApiFailureHandler failures = new ApiFailureHandler();
+      router.route().failureHandler(failures);
+      router.errorHandler(404, failures);
+      router.errorHandler(405, failures);
+      router.errorHandler(500, failures);
+
+      return vertx.createHttpServer().requestHandler(router).listen(port, host);
+    }).onSuccess(s -> server = s);
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+}

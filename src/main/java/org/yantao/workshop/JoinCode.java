@@ -1,0 +1,4 @@
+package org.yantao.workshop;
+
+/** Which workshop a join code opens. */
+public record JoinCode(String workshopId) {}

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.yantao.config.AppConfig;
+import sun.misc.Signal;
 
 /** {@code java -jar yantao.jar}: starts one node, prints where to find it, stops on SIGTERM. */
 public final class Main {
@@ -34,6 +35,9 @@ public final class Main {
       LOG.info("Stopping Yantao");
       node.close();
     }, "yantao-shutdown"));
+    // SIGTERM is how systemd and `docker stop` ask for a normal stop; the JVM would report it as
+    // exit status 143, which they count as a failure. The shutdown hook above still does the stopping.
+    Signal.handle(new Signal("TERM"), signal -> System.exit(0));
 
     String base = publicBase(config, node.port());
     long millis = (System.nanoTime() - started) / 1_000_000;

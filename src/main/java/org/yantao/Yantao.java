@@ -1,6 +1,7 @@
 package org.yantao;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -17,9 +18,13 @@ import org.yantao.config.AppConfig;
 import org.yantao.config.OrganiserKey;
 import org.yantao.http.ApiVerticle;
 import org.yantao.http.HealthRoutes;
+import org.yantao.live.DocumentFanout;
+import org.yantao.live.LiveEndpoint;
 import org.yantao.security.AccessTokens;
 import org.yantao.security.Authenticator;
 import org.yantao.store.Database;
+import org.yantao.store.JdbcDocumentJournal;
+import org.yantao.text.DocumentState;
 import org.yantao.workshop.ParticipantRoutes;
 import org.yantao.workshop.ParticipantService;
 import org.yantao.workshop.WorkshopRoutes;
@@ -37,14 +42,17 @@ public final class Yantao implements AutoCloseable {
   private final AppConfig config;
   private final String organiserKey;
   private final Database database;
+  private final JdbcDocumentJournal journal;
   private final HazelcastInstance hazelcast;
   private final Vertx vertx;
   private final int port;
 
-  private Yantao(AppConfig config, String organiserKey, Database database, HazelcastInstance hazelcast, Vertx vertx, int port) {
+  private Yantao(AppConfig config, String organiserKey, Database database, JdbcDocumentJournal journal,
+      HazelcastInstance hazelcast, Vertx vertx, int port) {
     this.config = config;
     this.organiserKey = organiserKey;
     this.database = database;
+    this.journal = journal;
     this.hazelcast = hazelcast;
     this.vertx = vertx;
     this.port = port;
@@ -54,10 +62,11 @@ public final class Yantao implements AutoCloseable {
   public static Yantao start(AppConfig config) throws Exception {
     String organiserKey = OrganiserKey.resolve(config);
     Database database = Database.open(config);
+    JdbcDocumentJournal journal = new JdbcDocumentJournal(database.dataSource());
     HazelcastInstance hazelcast = null;
     Vertx vertx = null;
     try {
-      hazelcast = HazelcastSetup.start(config, database.dataSource());
+      hazelcast = HazelcastSetup.start(config, database.dataSource(), journal);
       vertx = Vertx.builder()
           .with(new VertxOptions())
           .withClusterManager(new HazelcastClusterManager(hazelcast))
@@ -71,16 +80,20 @@ public final class Yantao implements AutoCloseable {
       ParticipantService participants = new ParticipantService(vertx, workshops,
           hazelcast.getMap(MapNames.PARTICIPANTS), hazelcast.getMap(MapNames.INVITATIONS), tokens, clock);
 
+      IMap<String, DocumentState> documents = hazelcast.getMap(MapNames.DOCUMENTS);
+      journal.start(new DocumentFanout(vertx.eventBus(), documents));
+      Authenticator authenticator = new Authenticator(organiserKey, tokens);
+      LiveEndpoint live = new LiveEndpoint(vertx, clock, authenticator, participants, workshops, documents);
+
       List<Consumer<RouterBuilder>> features = List.of(
           new HealthRoutes(vertx, hazelcast, database)::mount,
           new WorkshopRoutes(workshops)::mount,
           new ParticipantRoutes(workshops, participants)::mount);
-      ApiVerticle api = new ApiVerticle(config.host(), config.port(), new Authenticator(organiserKey, tokens),
-          features, List.of());
+      ApiVerticle api = new ApiVerticle(config.host(), config.port(), authenticator, features, List.of(live::mount));
       vertx.deployVerticle(api).await(60, TimeUnit.SECONDS);
-      return new Yantao(config, organiserKey, database, hazelcast, vertx, api.actualPort());
+      return new Yantao(config, organiserKey, database, journal, hazelcast, vertx, api.actualPort());
     } catch (Exception e) {
-      closeQuietly(vertx, hazelcast, database);
+      closeQuietly(vertx, hazelcast, journal, database);
       throw e;
     }
   }
@@ -107,10 +120,14 @@ public final class Yantao implements AutoCloseable {
 
   @Override
   public void close() {
-    closeQuietly(vertx, hazelcast, database);
+    closeQuietly(vertx, hazelcast, journal, database);
   }
 
-  private static void closeQuietly(Vertx vertx, HazelcastInstance hazelcast, Database database) {
+  /**
+   * Vert.x first (no new requests or ops), then Hazelcast, which hands this member's documents to
+   * the others before it leaves, then the journal, which stores what it still holds.
+   */
+  private static void closeQuietly(Vertx vertx, HazelcastInstance hazelcast, JdbcDocumentJournal journal, Database database) {
     if (vertx != null) {
       try {
         vertx.close().await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -121,6 +138,7 @@ public final class Yantao implements AutoCloseable {
     if (hazelcast != null) {
       hazelcast.shutdown();
     }
+    journal.close();
     database.close();
   }
 }

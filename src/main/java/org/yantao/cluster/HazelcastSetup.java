@@ -1,6 +1,7 @@
 package org.yantao.cluster;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MapStoreConfig;
@@ -9,11 +10,19 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.yantao.config.AppConfig;
 import org.yantao.security.AccessGrant;
 import org.yantao.security.Invitation;
+import org.yantao.store.JdbcDocumentLoader;
 import org.yantao.store.JdbcJsonStore;
+import org.yantao.text.ApplyOutcome;
+import org.yantao.text.DocumentJournal;
+import org.yantao.text.DocumentProcessors;
+import org.yantao.text.DocumentSerializers;
+import org.yantao.text.Journaling;
+import org.yantao.text.OpenedDocument;
 import org.yantao.workshop.JoinCode;
 import org.yantao.workshop.Participant;
 import org.yantao.workshop.Workshop;
@@ -30,12 +39,15 @@ public final class HazelcastSetup {
 
   private HazelcastSetup() {}
 
-  public static HazelcastInstance start(AppConfig app, DataSource db) {
-    return Hazelcast.newHazelcastInstance(config(app, db));
+  public static HazelcastInstance start(AppConfig app, DataSource db, DocumentJournal journal) {
+    return Hazelcast.newHazelcastInstance(config(app, db, journal));
   }
 
-  static Config config(AppConfig app, DataSource db) {
+  static Config config(AppConfig app, DataSource db, DocumentJournal journal) {
     Config config = ConfigUtil.loadConfig();
+    ConcurrentHashMap<String, Object> userContext = new ConcurrentHashMap<>();
+    userContext.put(Journaling.USER_CONTEXT_KEY, journal);
+    config.setUserContext(userContext);
     config.setClusterName(app.clusterName());
     config.setInstanceName("yantao-" + UUID.randomUUID());
     config.getMemberAttributeConfig().setAttribute(VERTX_NODE_ID, UUID.randomUUID().toString());
@@ -53,13 +65,18 @@ public final class HazelcastSetup {
     durableMap(config, MapNames.INVITATIONS, new JdbcJsonStore<>(db, "invitations", Invitation.class, false));
     durableMap(config, MapNames.JOIN_CODES, new JdbcJsonStore<>(db, "join_codes", JoinCode.class, false));
 
+    documentMap(config, new JdbcDocumentLoader(db));
+
     var compact = config.getSerializationConfig().getCompactSerializationConfig();
     compact.addSerializer(new InsertNew.Serializer());
+    DocumentSerializers.all().forEach(compact::addSerializer);
     for (Class<?> type : new Class<?>[] {
         Workshop.class, Participant.class, AccessGrant.class, Invitation.class, JoinCode.class,
         WorkshopChanges.Create.class, WorkshopChanges.Edit.class, WorkshopChanges.AddRooms.class,
         WorkshopChanges.EditRoom.class, WorkshopChanges.DeleteRoom.class, WorkshopChanges.AssignMember.class,
-        WorkshopChanges.AddParticipant.class, WorkshopChanges.AddFacilitator.class}) {
+        WorkshopChanges.AddParticipant.class, WorkshopChanges.AddFacilitator.class,
+        ApplyOutcome.class, OpenedDocument.class, DocumentProcessors.MarkDurable.class,
+        DocumentProcessors.ReadOps.class}) {
       compact.addSerializer(new JsonCompactSerializer<>(type));
     }
     return config;
@@ -78,6 +95,21 @@ public final class HazelcastSetup {
       network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
       network.setPublicAddress("127.0.0.1");
     }
+  }
+
+  /**
+   * Documents are kept as live objects (no serialisation per op) and changed by processors that
+   * backups replay; ops reach the database through the journal, so the map only loads.
+   */
+  private static void documentMap(Config config, JdbcDocumentLoader loader) {
+    MapStoreConfig loading = new MapStoreConfig()
+        .setEnabled(true)
+        .setImplementation(loader)
+        .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY);
+    config.addMapConfig(new MapConfig(MapNames.DOCUMENTS)
+        .setInMemoryFormat(InMemoryFormat.OBJECT)
+        .setBackupCount(1)
+        .setMapStoreConfig(loading));
   }
 
   /** One synchronous backup, and every change stored in the database before it is acknowledged. */

@@ -7,6 +7,7 @@ public final class MapNames {
   public static final String ACCESS_TOKENS = "yantao.accessTokens";
   public static final String INVITATIONS = "yantao.invitations";
   public static final String JOIN_CODES = "yantao.joinCodes";
+  public static final String DOCUMENTS = "yantao.documents";
 
   private MapNames() {}
 }

@@ -3,6 +3,7 @@ package org.yantao.http;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -20,7 +21,8 @@ import org.yantao.security.Authenticator;
  */
 public final class ApiVerticle extends VerticleBase {
   public static final String CONTRACT = "openapi/yantao.yaml";
-  static final long MAX_BODY_BYTES = 256 * 1024;
+  /** The largest request body and WebSocket message accepted (documented in the README and protocol). */
+  static final int MAX_BODY_BYTES = 256 * 1024;
 
   private final String host;
   private final int port;
@@ -59,7 +61,10 @@ public final class ApiVerticle extends VerticleBase {
       router.errorHandler(405, failures);
       router.errorHandler(500, failures);
 
-      return vertx.createHttpServer().requestHandler(router).listen(port, host);
+      HttpServerOptions options = new HttpServerOptions()
+          .setMaxWebSocketFrameSize(MAX_BODY_BYTES)
+          .setMaxWebSocketMessageSize(MAX_BODY_BYTES);
+      return vertx.createHttpServer(options).requestHandler(router).listen(port, host);
     }).onSuccess(s -> server = s);
   }
 

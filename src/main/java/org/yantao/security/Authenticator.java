@@ -1,5 +1,6 @@
 package org.yantao.security;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -8,6 +9,7 @@ import org.yantao.error.DomainException;
 /**
  * Resolves the bearer token of a request, if any, into a {@link Caller}. Requests without a token
  * pass on anonymous (some endpoints are public); a token that resolves to nobody is refused here.
+ * WebSocket sessions resolve the token of their {@code hello} the same way.
  */
 public final class Authenticator implements Handler<RoutingContext> {
   private static final String CALLER = "yantao.caller";
@@ -32,22 +34,25 @@ public final class Authenticator implements Handler<RoutingContext> {
       ctx.fail(DomainException.unauthorized("auth.invalid"));
       return;
     }
-    String token = header.substring(BEARER.length()).trim();
-    if (Secrets.sameSecret(token, organiserKey)) {
-      ctx.put(CALLER, Caller.ORGANISER);
-      ctx.next();
-      return;
+    resolve(header.substring(BEARER.length()).trim())
+        .onSuccess(caller -> {
+          ctx.put(CALLER, caller);
+          ctx.next();
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** Who a token (or the organiser key) belongs to; fails with {@code auth.invalid} for nobody. */
+  public Future<Caller> resolve(String token) {
+    if (token == null || token.isEmpty()) {
+      return Future.failedFuture(DomainException.unauthorized("auth.invalid"));
     }
-    tokens.resolve(token).onComplete(found -> {
-      if (found.failed()) {
-        ctx.fail(found.cause());
-      } else if (found.result() == null) {
-        ctx.fail(DomainException.unauthorized("auth.invalid"));
-      } else {
-        ctx.put(CALLER, Caller.of(found.result()));
-        ctx.next();
-      }
-    });
+    if (Secrets.sameSecret(token, organiserKey)) {
+      return Future.succeededFuture(Caller.ORGANISER);
+    }
+    return tokens.resolve(token).compose(grant -> grant == null
+        ? Future.failedFuture(DomainException.unauthorized("auth.invalid"))
+        : Future.succeededFuture(Caller.of(grant)));
   }
 
   /** The authenticated caller; throws (and so answers 401) for anonymous requests. */

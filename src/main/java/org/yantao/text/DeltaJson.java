@@ -1,6 +1,8 @@
 package org.yantao.text;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +21,7 @@ public final class DeltaJson {
 
   private static final Set<String> OP_KEYS = Set.of("insert", "retain", "delete", "attributes");
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private DeltaJson() {
   }
@@ -45,6 +48,19 @@ public final class DeltaJson {
       throw invalid("the delta is longer than " + Integer.MAX_VALUE + " characters");
     }
     return builder.build();
+  }
+
+  /** Reads a delta this server wrote itself (stored ops and snapshots), so without an op limit. */
+  public static Delta parse(String json) {
+    try {
+      return parse(MAPPER.readTree(json), Integer.MAX_VALUE);
+    } catch (JsonProcessingException e) {
+      throw invalid("a stored delta is not JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  public static String toJsonString(Delta delta) {
+    return toJson(delta).toString();
   }
 
   public static ObjectNode toJson(Delta delta) {

@@ -58,12 +58,12 @@ public final class ParticipantRoutes {
     participants.get(caller.participantId())
         .compose(p -> workshops.get(p.workshopId()).map(w -> {
           JsonArray facilitates = new JsonArray();
-          w.facilitatedBy(p.id()).forEach(r -> facilitates.add(WorkshopJson.room(r)));
+          w.facilitatedBy(p.id()).forEach(r -> facilitates.add(WorkshopJson.room(w, r)));
           return new JsonObject()
               .put("role", p.role().wireName())
               .put("participant", WorkshopJson.participant(p, w))
               .put("workshop", WorkshopJson.summary(w))
-              .put("room", w.roomOf(p.id()).map(WorkshopJson::room).orElse(null))
+              .put("room", w.roomOf(p.id()).map(r -> WorkshopJson.room(w, r)).orElse(null))
               .put("facilitates", facilitates);
         }))
         .onSuccess(json -> Responses.ok(ctx, json))

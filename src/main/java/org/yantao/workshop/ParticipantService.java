@@ -51,10 +51,12 @@ public final class ParticipantService {
     });
   }
 
+  /** Only a facilitator invitation makes its holder run the rooms it names; an observer only watches. */
   public Future<Joined> joinByInvitation(String code, String name, String organisation) {
     return Async.of(invitations.getAsync(Secrets.hash(code))).compose(inv -> inv == null
         ? Future.failedFuture(DomainException.notFound("invitation.unknown"))
-        : register(inv.workshopId(), name, organisation, inv.role(), inv.roomIds()));
+        : register(inv.workshopId(), name, organisation, inv.role(),
+            inv.role() == Role.FACILITATOR ? inv.roomIds() : List.of()));
   }
 
   /**

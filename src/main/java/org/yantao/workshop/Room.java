@@ -3,7 +3,7 @@ package org.yantao.workshop;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A breakout group. Its findings document's id is derived from the room's, so it needs no lookup. */
+/** A breakout group. */
 public record Room(
     String id,
     String name,
@@ -15,16 +15,10 @@ public record Room(
     List<String> members,
     long createdAt) {
 
-  public static final String FINDINGS_PREFIX = "findings-";
-
   public Room {
     themes = List.copyOf(themes);
     facilitators = List.copyOf(facilitators);
     members = List.copyOf(members);
-  }
-
-  public String findingsDoc() {
-    return FINDINGS_PREFIX + id;
   }
 
   public boolean full() {

@@ -143,11 +143,13 @@ public final class WorkshopChanges {
     }
   }
 
-  /** Makes a participant facilitator of the given rooms (from an accepted invitation). */
+  /**
+   * Makes a participant facilitator of the given rooms (from an accepted invitation). Rooms deleted
+   * since the invitation was issued are passed over: the participant is already recorded by then.
+   */
   public record AddFacilitator(String participantId, List<String> roomIds, long at) implements WorkshopChange {
     @Override
     public Workshop applyTo(Workshop w) {
-      roomIds.forEach(w::requireRoom);
       List<Room> rooms = w.rooms().stream().map(r -> {
         if (!roomIds.contains(r.id()) || r.facilitators().contains(participantId)) {
           return r;

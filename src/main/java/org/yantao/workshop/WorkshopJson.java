@@ -9,7 +9,7 @@ public final class WorkshopJson {
 
   public static JsonObject workshop(Workshop w) {
     JsonArray rooms = new JsonArray();
-    w.rooms().forEach(r -> rooms.add(room(r)));
+    w.rooms().forEach(r -> rooms.add(room(w, r)));
     return summary(w).put("rooms", rooms);
   }
 
@@ -34,7 +34,7 @@ public final class WorkshopJson {
     return t.nameEn() == null ? json : json.put("nameEn", t.nameEn());
   }
 
-  public static JsonObject room(Room r) {
+  public static JsonObject room(Workshop w, Room r) {
     return new JsonObject()
         .put("id", r.id())
         .put("name", r.name())
@@ -44,7 +44,7 @@ public final class WorkshopJson {
         .put("capacity", r.capacity())
         .put("facilitators", new JsonArray(r.facilitators()))
         .put("members", new JsonArray(r.members()))
-        .put("findingsDoc", r.findingsDoc());
+        .put("findingsDoc", DocumentIds.findings(w.id(), r.id()));
   }
 
   public static JsonObject participant(Participant p, Workshop w) {

@@ -78,7 +78,7 @@ public final class WorkshopRoutes {
     Authenticator.caller(ctx).requireOrganiser();
     WorkshopChanges.NewRoom room = newRoom(ctx.body().asJsonObject());
     workshops.change(ctx.pathParam("workshopId"), new WorkshopChanges.AddRooms(List.of(room), workshops.now()))
-        .onSuccess(w -> Responses.created(ctx, WorkshopJson.room(w.requireRoom(room.id()))))
+        .onSuccess(w -> Responses.created(ctx, WorkshopJson.room(w, w.requireRoom(room.id()))))
         .onFailure(ctx::fail);
   }
 
@@ -91,7 +91,7 @@ public final class WorkshopRoutes {
         themeRefs(body), body.getString("question"), status == null ? null : status.equals("open"),
         body.getInteger("capacity"), workshops.now());
     workshops.change(ctx.pathParam("workshopId"), edit)
-        .onSuccess(w -> Responses.ok(ctx, WorkshopJson.room(w.requireRoom(roomId))))
+        .onSuccess(w -> Responses.ok(ctx, WorkshopJson.room(w, w.requireRoom(roomId))))
         .onFailure(ctx::fail);
   }
 
@@ -110,7 +110,7 @@ public final class WorkshopRoutes {
     String participantId = ctx.body().asJsonObject().getString("participantId");
     workshops.change(workshopId, new WorkshopChanges.AssignMember(roomId, participantId,
             caller.participantId(), caller.organiser(), workshops.now()))
-        .onSuccess(w -> Responses.ok(ctx, WorkshopJson.room(w.requireRoom(roomId))))
+        .onSuccess(w -> Responses.ok(ctx, WorkshopJson.room(w, w.requireRoom(roomId))))
         .onFailure(ctx::fail);
   }
 

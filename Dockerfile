@@ -1,0 +1,23 @@
+# syntax=docker/dockerfile:1
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml ./
+COPY src ./src
+COPY web ./web
+RUN --mount=type=cache,target=/root/.m2 mvn -B -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system yantao \
+ && useradd --system --gid yantao --home-dir /app --no-create-home --shell /usr/sbin/nologin yantao \
+ && mkdir -p /app /data \
+ && chown yantao:yantao /data
+COPY --from=build /src/target/yantao.jar /app/yantao.jar
+USER yantao
+WORKDIR /app
+# Listen on every interface of the container; the data directory is the volume, so that the
+# database and the organiser key survive a new container.
+ENV YANTAO_HOST=0.0.0.0 YANTAO_DATA_DIR=/data
+EXPOSE 8080
+VOLUME /data
+CMD ["java", "-jar", "/app/yantao.jar"]

@@ -1,0 +1,43 @@
+package org.yantao.live;
+
+import io.vertx.core.Future;
+import org.yantao.error.DomainException;
+import org.yantao.security.Caller;
+import org.yantao.text.Delta;
+import org.yantao.workshop.DocumentIds;
+import org.yantao.workshop.FindingsTemplate;
+import org.yantao.workshop.Role;
+import org.yantao.workshop.Room;
+import org.yantao.workshop.WorkshopService;
+
+/**
+ * Who may open and change a document: a room's members and facilitators, and the organisers;
+ * observers of the workshop read only; nobody writes in a closed room.
+ */
+final class DocumentAccess {
+  private final WorkshopService workshops;
+
+  DocumentAccess(WorkshopService workshops) {
+    this.workshops = workshops;
+  }
+
+  record Grant(boolean writable, Delta initial) {}
+
+  Future<Grant> check(Caller caller, String docId) {
+    DocumentIds.DocumentRef ref = DocumentIds.parse(docId)
+        .orElseThrow(() -> DomainException.notFound("doc.not_found", docId));
+    if (!caller.organiser() && !ref.workshopId().equals(caller.workshopId())) {
+      return Future.failedFuture(DomainException.forbidden("doc.forbidden", docId));
+    }
+    return workshops.get(ref.workshopId()).map(w -> {
+      Room room = w.room(ref.roomId()).orElseThrow(() -> DomainException.notFound("doc.not_found", docId));
+      boolean observer = caller.role() == Role.OBSERVER;
+      boolean belongs = caller.organiser() || room.facilitators().contains(caller.participantId())
+          || room.members().contains(caller.participantId());
+      if (!observer && !belongs) {
+        throw DomainException.forbidden("doc.forbidden", docId);
+      }
+      return new Grant(!observer && room.open(), FindingsTemplate.of(w, room));
+    });
+  }
+}

@@ -1,0 +1,50 @@
+package org.yantao.live;
+
+import com.hazelcast.map.IMap;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yantao.store.JdbcDocumentJournal;
+import org.yantao.text.DeltaJson;
+import org.yantao.text.DocumentProcessors;
+import org.yantao.text.DocumentState;
+import org.yantao.text.LoggedOp;
+
+/**
+ * Announces ops once the journal has stored them: to every node showing the document (the author's
+ * node turns its own op into an ack), and to the document itself, which records how far it is stored.
+ */
+public final class DocumentFanout implements JdbcDocumentJournal.Listener {
+  private static final Logger LOG = LoggerFactory.getLogger(DocumentFanout.class);
+
+  private final EventBus bus;
+  private final IMap<String, DocumentState> documents;
+
+  public DocumentFanout(EventBus bus, IMap<String, DocumentState> documents) {
+    this.bus = bus;
+    this.documents = documents;
+  }
+
+  @Override
+  public void stored(List<JdbcDocumentJournal.StoredOps> batch) {
+    for (JdbcDocumentJournal.StoredOps stored : batch) {
+      String address = DocumentHub.address(stored.docId());
+      for (LoggedOp op : stored.ops()) {
+        String frame = Frames.op(stored.docId(), op.rev(), op.id(), op.author(), DeltaJson.toJsonString(op.delta()));
+        bus.publish(address, frame, new DeliveryOptions()
+            .addHeader(DocumentHub.KIND, DocumentHub.KIND_OP)
+            .addHeader(DocumentHub.REV, Long.toString(op.rev()))
+            .addHeader(DocumentHub.OP_ID, op.id())
+            .addHeader(DocumentHub.ORIGIN, op.origin()));
+      }
+      long last = stored.ops().get(stored.ops().size() - 1).rev();
+      documents.submitToKey(stored.docId(), new DocumentProcessors.MarkDurable(last))
+          .exceptionally(e -> {
+            LOG.warn("Could not mark {} stored through revision {}", stored.docId(), last, e);
+            return null;
+          });
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package org.yantao.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The documents open on this node. Each has one event-bus subscription however many screens here
+ * show it; stored ops and cursors published by any node arrive once and are handed to every local
+ * session. Used only from the live verticle's event loop.
+ */
+final class DocumentHub {
+  static final String KIND = "kind";
+  static final String KIND_OP = "op";
+  static final String KIND_CURSOR = "cursor";
+  static final String ORIGIN = "origin";
+  static final String REV = "rev";
+  static final String OP_ID = "id";
+
+  private final EventBus bus;
+  private final Map<String, Feed> feeds = new HashMap<>();
+
+  DocumentHub(EventBus bus) {
+    this.bus = bus;
+  }
+
+  static String address(String docId) {
+    return "yantao.doc." + docId;
+  }
+
+  /** Completes once this node receives the document's changes. */
+  Future<Void> join(String docId, LiveSession session) {
+    Feed feed = feeds.computeIfAbsent(docId, Feed::new);
+    feed.sessions.add(session);
+    return feed.consumer.completion();
+  }
+
+  void leave(String docId, LiveSession session) {
+    Feed feed = feeds.get(docId);
+    if (feed != null && feed.sessions.remove(session) && feed.sessions.isEmpty()) {
+      feeds.remove(docId);
+      feed.consumer.unregister();
+    }
+  }
+
+  void publishCursor(String docId, String origin, String frame) {
+    bus.publish(address(docId), frame, new DeliveryOptions().addHeader(KIND, KIND_CURSOR).addHeader(ORIGIN, origin));
+  }
+
+  int openDocuments() {
+    return feeds.size();
+  }
+
+  private final class Feed {
+    final String docId;
+    final Set<LiveSession> sessions = new LinkedHashSet<>();
+    final MessageConsumer<String> consumer;
+
+    Feed(String docId) {
+      this.docId = docId;
+      this.consumer = bus.consumer(address(docId), this::receive);
+    }
+
+    private void receive(Message<String> message) {
+      String origin = message.headers().get(ORIGIN);
+      if (KIND_OP.equals(message.headers().get(KIND))) {
+        DocEvent event = new DocEvent(Long.parseLong(message.headers().get(REV)), message.headers().get(OP_ID),
+            origin, message.body());
+        for (LiveSession session : new ArrayList<>(sessions)) {
+          session.onStoredOp(docId, event);
+        }
+      } else {
+        for (LiveSession session : new ArrayList<>(sessions)) {
+          session.onCursor(docId, origin, message.body());
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,424 @@
+package org.yantao.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yantao.cluster.Async;
+import org.yantao.error.DomainException;
+import org.yantao.error.Messages;
+import org.yantao.security.Caller;
+import org.yantao.text.ApplyOutcome;
+import org.yantao.text.Delta;
+import org.yantao.text.DeltaFormatException;
+import org.yantao.text.DeltaJson;
+import org.yantao.text.DocumentProcessors;
+import org.yantao.text.DocumentState;
+import org.yantao.text.LoggedOp;
+import org.yantao.text.OpenedDocument;
+
+/**
+ * One WebSocket connection speaking the protocol of docs/protocol.md. Every message gets an
+ * answer or an {@code error} naming the message it answers; a bad message changes nothing and
+ * the connection stays open. Only floods close it. Runs on the live verticle's event loop.
+ */
+final class LiveSession {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
+  static final int MAX_DELTA_OPS = 10_000;
+  private static final int MAX_ID_LENGTH = 64;
+  private static final int MAX_DOC_ID_LENGTH = 200;
+  private static final long DURABLE_POLL_MS = 50;
+  private static final short CLOSE_POLICY_VIOLATION = 1008;
+
+  private final LiveServices services;
+  private final ServerWebSocket socket;
+  private final String connectionId = UUID.randomUUID().toString();
+  private final RateLimit rate = new RateLimit(1000, 2000, 2000);
+  private final Map<String, OpenDoc> docs = new HashMap<>();
+  private Caller caller;
+  private Identity identity;
+  private boolean closed;
+
+  LiveSession(LiveServices services, ServerWebSocket socket) {
+    this.services = services;
+    this.socket = socket;
+  }
+
+  void start(String cookieToken) {
+    socket.textMessageHandler(this::receive);
+    socket.binaryMessageHandler(b -> send(Frames.error("message.invalid", "messages are JSON text frames", null, null)));
+    socket.closeHandler(v -> onClose());
+    socket.exceptionHandler(e -> LOG.debug("WebSocket {} failed", connectionId, e));
+    if (cookieToken != null) {
+      hello(cookieToken, null);
+    }
+  }
+
+  private void receive(String text) {
+    switch (rate.take()) {
+      case FLOOD -> {
+        socket.close(CLOSE_POLICY_VIOLATION, "too many messages");
+        return;
+      }
+      case REFUSE -> {
+        send(Frames.error("rate.limited", "too many messages; slow down", null, null));
+        return;
+      }
+      case ALLOW -> { }
+    }
+    JsonNode message;
+    try {
+      message = Frames.JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      send(Frames.error("message.malformed", "the message is not valid JSON", null, null));
+      return;
+    }
+    String ref = message.path("id").isTextual() ? message.get("id").asText() : null;
+    String doc = message.path("doc").isTextual() ? message.get("doc").asText() : null;
+    try {
+      if (!message.isObject() || !message.path("type").isTextual()) {
+        throw DomainException.invalid("message.invalid", "a message is a JSON object with a \"type\"");
+      }
+      dispatch(message.get("type").asText(), message);
+    } catch (DomainException | DeltaFormatException e) {
+      fail(e, ref, doc);
+    }
+  }
+
+  private void dispatch(String type, JsonNode message) {
+    if (type.equals("hello")) {
+      hello(text(message, "token", 512), text(message, "id", null, MAX_ID_LENGTH));
+      return;
+    }
+    if (type.equals("ping")) {
+      send(Frames.pong(text(message, "id", null, MAX_ID_LENGTH), services.clock().millis()));
+      return;
+    }
+    if (caller == null) {
+      throw DomainException.unauthorized("auth.missing");
+    }
+    switch (type) {
+      case "doc.open" -> open(text(message, "doc", MAX_DOC_ID_LENGTH), resumeRev(message), text(message, "id", null, MAX_ID_LENGTH));
+      case "doc.close" -> close(text(message, "doc", MAX_DOC_ID_LENGTH));
+      case "doc.op" -> op(message);
+      case "doc.cursor" -> cursor(message);
+      default -> throw DomainException.invalid("message.unknown_type", type);
+    }
+  }
+
+  /** Reading pauses until the token is resolved, so messages sent right behind a hello see its outcome. */
+  private void hello(String token, String ref) {
+    socket.pause();
+    services.authenticator().resolve(token)
+        .compose(who -> identityOf(who).map(id -> {
+          docs.keySet().forEach(this::close);
+          caller = who;
+          identity = id;
+          return id;
+        }))
+        .onSuccess(id -> send(Frames.welcome(id, services.clock().millis())))
+        .onFailure(e -> fail(e, ref, null))
+        .onComplete(done -> socket.resume());
+  }
+
+  private Future<Identity> identityOf(Caller who) {
+    return who.organiser() ? Future.succeededFuture(Identity.ORGANISER)
+        : services.participants().get(who.participantId()).map(Identity::of);
+  }
+
+  /** A reconnecting client names the revision it has, to receive the ops since then instead of a snapshot. */
+  private static Long resumeRev(JsonNode message) {
+    JsonNode rev = message.get("rev");
+    if (rev == null || rev.isNull()) {
+      return null;
+    }
+    if (!rev.isIntegralNumber() || rev.asLong() < 0) {
+      throw DomainException.invalid("rev.invalid");
+    }
+    return rev.asLong();
+  }
+
+  private void open(String docId, Long resumeFrom, String ref) {
+    close(docId);
+    OpenDoc doc = new OpenDoc(docId, resumeFrom);
+    docs.put(docId, doc);
+    services.access().check(caller, docId)
+        .compose(grant -> {
+          doc.writable = grant.writable();
+          doc.initialJson = DeltaJson.toJsonString(grant.initial());
+          return services.hub().join(docId, this);
+        })
+        .compose(joined -> doc.load())
+        .onFailure(e -> {
+          if (docs.get(docId) == doc) {
+            close(docId);
+          }
+          fail(e, ref, docId);
+        });
+  }
+
+  private void close(String docId) {
+    OpenDoc doc = docs.remove(docId);
+    if (doc != null) {
+      services.hub().leave(docId, this);
+      if (doc.live) {
+        services.hub().publishCursor(docId, connectionId, Frames.cursor(docId, identity, null, null, doc.lastRev));
+      }
+    }
+  }
+
+  private void op(JsonNode message) {
+    String docId = text(message, "doc", MAX_DOC_ID_LENGTH);
+    String opId = text(message, "id", MAX_ID_LENGTH);
+    OpenDoc doc = docs.get(docId);
+    if (doc == null) {
+      throw DomainException.invalid("doc.not_open", docId);
+    }
+    if (!doc.writable) {
+      throw DomainException.forbidden("doc.read_only", docId);
+    }
+    JsonNode rev = message.get("rev");
+    if (rev == null || !rev.canConvertToLong() || !rev.isIntegralNumber() || rev.asLong() < 0) {
+      throw DomainException.invalid("rev.invalid");
+    }
+    Delta delta = DeltaJson.parse(message.get("delta"), MAX_DELTA_OPS);
+    Async.of(services.documents().submitToKey(docId, new DocumentProcessors.ApplyOp(opId, identity.id(), connectionId,
+            rev.asLong(), delta, services.clock().millis())))
+        .onSuccess(outcome -> answer(docId, opId, outcome))
+        .onFailure(e -> fail(e, opId, docId));
+  }
+
+  /** Applied ops are acknowledged by the fan-out once stored; only the other outcomes answer here. */
+  private void answer(String docId, String opId, ApplyOutcome outcome) {
+    switch (outcome.status()) {
+      case APPLIED, DUPLICATE_PENDING -> { }
+      case DUPLICATE_DURABLE -> send(Frames.ack(docId, opId, outcome.rev()));
+      case RESYNC, REJECTED -> send(Frames.error(outcome.code(), outcome.message(), opId, docId));
+    }
+  }
+
+  private void cursor(JsonNode message) {
+    String docId = text(message, "doc", MAX_DOC_ID_LENGTH);
+    OpenDoc doc = docs.get(docId);
+    if (doc == null || !doc.live) {
+      throw DomainException.invalid("doc.not_open", docId);
+    }
+    int index = count(message, "index");
+    int length = message.has("length") ? count(message, "length") : 0;
+    services.hub().publishCursor(docId, connectionId, Frames.cursor(docId, identity, index, length, doc.lastRev));
+  }
+
+  void onStoredOp(String docId, DocEvent event) {
+    OpenDoc doc = docs.get(docId);
+    if (doc != null) {
+      doc.receive(event);
+    }
+  }
+
+  void onCursor(String docId, String origin, String frame) {
+    OpenDoc doc = docs.get(docId);
+    if (doc != null && doc.live && !connectionId.equals(origin)) {
+      send(frame);
+    }
+  }
+
+  private void onClose() {
+    closed = true;
+    new ArrayList<>(docs.keySet()).forEach(this::close);
+  }
+
+  private void send(String frame) {
+    if (!closed) {
+      socket.writeTextMessage(frame);
+    }
+  }
+
+  private void fail(Throwable failure, String ref, String docId) {
+    Throwable e = Async.unwrap(failure);
+    if (e instanceof DomainException d) {
+      send(Frames.error(d.code(), Messages.format(d.code(), d.args(), false), ref, docId));
+    } else if (e instanceof DeltaFormatException d) {
+      send(Frames.error(d.code(), d.getMessage(), ref, docId));
+    } else {
+      LOG.error("Message on connection {} failed", connectionId, e);
+      send(Frames.error("server.error", Messages.format("server.error", List.of(), false), ref, docId));
+    }
+  }
+
+  private static String text(JsonNode message, String field, int maxLength) {
+    String value = text(message, field, null, maxLength);
+    if (value == null) {
+      throw DomainException.invalid("message.invalid", "\"" + field + "\" is required");
+    }
+    return value;
+  }
+
+  private static String text(JsonNode message, String field, String fallback, int maxLength) {
+    JsonNode node = message.get(field);
+    if (node == null || node.isNull()) {
+      return fallback;
+    }
+    if (!node.isTextual() || node.asText().isEmpty() || node.asText().length() > maxLength) {
+      throw DomainException.invalid("message.invalid", "\"" + field + "\" must be a string of 1 to " + maxLength + " characters");
+    }
+    return node.asText();
+  }
+
+  private static int count(JsonNode message, String field) {
+    JsonNode node = message.get(field);
+    if (node == null || !node.isIntegralNumber() || node.asLong() < 0 || node.asLong() > DocumentState.MAX_LENGTH) {
+      throw DomainException.invalid("message.invalid", "\"" + field + "\" must be a whole number from 0 to " + DocumentState.MAX_LENGTH);
+    }
+    return node.asInt();
+  }
+
+  /**
+   * A document as this connection sees it. Stored ops are passed on strictly in revision order:
+   * held back until the snapshot is out, re-fetched from the document if a notification was missed.
+   * The snapshot (or, for a resuming client, the ops since its revision) is held back until
+   * everything in it is stored, so no screen ever shows text that a crash could still take back.
+   */
+  private final class OpenDoc {
+    final String docId;
+    final Long resumeFrom;
+    final TreeMap<Long, DocEvent> waiting = new TreeMap<>();
+    boolean writable;
+    String initialJson;
+    OpenedDocument snapshot;
+    boolean goingLive;
+    boolean live;
+    long lastRev;
+    boolean repairing;
+
+    OpenDoc(String docId, Long resumeFrom) {
+      this.docId = docId;
+      this.resumeFrom = resumeFrom;
+    }
+
+    Future<Void> load() {
+      return Async.of(services.documents().submitToKey(docId, new DocumentProcessors.OpenDocument(initialJson)))
+          .map(opened -> {
+            loaded(opened);
+            return null;
+          });
+    }
+
+    private boolean current() {
+      return docs.get(docId) == this;
+    }
+
+    private void loaded(OpenedDocument opened) {
+      if (goingLive || !current()) {
+        return;
+      }
+      snapshot = opened;
+      boolean storedAlready = !waiting.isEmpty() && waiting.lastKey() >= opened.rev();
+      if (opened.durableRev() >= opened.rev() || storedAlready) {
+        goLive();
+      } else {
+        services.vertx().setTimer(DURABLE_POLL_MS, t -> {
+          if (!goingLive && current()) {
+            load().onFailure(e -> fail(e, null, docId));
+          }
+        });
+      }
+    }
+
+    private void goLive() {
+      goingLive = true;
+      if (resumeFrom == null || resumeFrom > snapshot.rev()) {
+        sendSnapshot();
+        return;
+      }
+      Async.of(services.documents().submitToKey(docId, new DocumentProcessors.ReadOps(resumeFrom)))
+          .onComplete(read -> {
+            if (!current()) {
+              return;
+            }
+            if (read.failed() || read.result() == null) {
+              sendSnapshot();
+              return;
+            }
+            live = true;
+            lastRev = resumeFrom;
+            send(Frames.resumed(docId, resumeFrom, writable));
+            read.result().stream().filter(op -> op.rev() <= snapshot.rev()).forEach(this::hold);
+            drain();
+          });
+    }
+
+    private void sendSnapshot() {
+      live = true;
+      lastRev = snapshot.rev();
+      send(Frames.snapshot(docId, snapshot.rev(), snapshot.deltaJson(), writable));
+      drain();
+    }
+
+    void receive(DocEvent event) {
+      if (event.rev() <= lastRev && live) {
+        return;
+      }
+      waiting.put(event.rev(), event);
+      if (!live) {
+        if (!goingLive && snapshot != null && event.rev() >= snapshot.rev()) {
+          goLive();
+        }
+        return;
+      }
+      drain();
+    }
+
+    private void hold(LoggedOp op) {
+      waiting.putIfAbsent(op.rev(), new DocEvent(op.rev(), op.id(), op.origin(),
+          Frames.op(docId, op.rev(), op.id(), op.author(), DeltaJson.toJsonString(op.delta()))));
+    }
+
+    private void drain() {
+      while (!waiting.isEmpty() && waiting.firstKey() <= lastRev + 1) {
+        DocEvent event = waiting.pollFirstEntry().getValue();
+        if (event.rev() == lastRev + 1) {
+          deliver(event);
+          lastRev = event.rev();
+        }
+      }
+      if (!waiting.isEmpty()) {
+        repair();
+      }
+    }
+
+    private void deliver(DocEvent event) {
+      send(connectionId.equals(event.origin()) ? Frames.ack(docId, event.id(), event.rev()) : event.frame());
+    }
+
+    /** A notification went missing (a node joined or left): read the ops in between from the document. */
+    private void repair() {
+      if (repairing) {
+        return;
+      }
+      repairing = true;
+      long known = waiting.lastKey();
+      Async.of(services.documents().submitToKey(docId, new DocumentProcessors.ReadOps(lastRev)))
+          .onComplete(read -> {
+            repairing = false;
+            if (!current()) {
+              return;
+            }
+            if (read.failed() || read.result() == null) {
+              close(docId);
+              send(Frames.error("resync", "this connection fell behind the document; open it again", null, docId));
+              return;
+            }
+            read.result().stream().filter(op -> op.rev() > lastRev && op.rev() <= known).forEach(this::hold);
+            drain();
+          });
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package org.yantao.text;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.core.ReadOnly;
+import com.hazelcast.map.EntryProcessor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The entry processors that change or read a document, run by Hazelcast on the member that owns
+ * the document's key. Backups replay the same processor (without journaling), which is cheaper
+ * than shipping the whole document after every keystroke and gives the same state because
+ * applying an op is deterministic.
+ */
+public final class DocumentProcessors {
+  private DocumentProcessors() {}
+
+  /** Applies one client op; the owner journals it, and the journal acknowledges it once stored. */
+  public static final class ApplyOp implements EntryProcessor<String, DocumentState, ApplyOutcome>, HazelcastInstanceAware {
+    final String opId;
+    final String author;
+    final String origin;
+    final long baseRev;
+    final Delta delta;
+    final long at;
+    final boolean backup;
+    private transient HazelcastInstance member;
+
+    public ApplyOp(String opId, String author, String origin, long baseRev, Delta delta, long at) {
+      this(opId, author, origin, baseRev, delta, at, false);
+    }
+
+    ApplyOp(String opId, String author, String origin, long baseRev, Delta delta, long at, boolean backup) {
+      this.opId = opId;
+      this.author = author;
+      this.origin = origin;
+      this.baseRev = baseRev;
+      this.delta = delta;
+      this.at = at;
+      this.backup = backup;
+    }
+
+    @Override
+    public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
+      this.member = hazelcastInstance;
+    }
+
+    @Override
+    public ApplyOutcome process(Map.Entry<String, DocumentState> entry) {
+      DocumentState state = entry.getValue();
+      if (state == null) {
+        return ApplyOutcome.rejected(0, "doc.not_open", "open the document before changing it");
+      }
+      DocumentJournal journal = backup ? null : Journaling.of(member);
+      if (journal != null) {
+        Journaling.catchUp(state, journal);
+      }
+      ApplyOutcome outcome = state.apply(opId, author, origin, baseRev, delta, at);
+      if (outcome.status() == ApplyOutcome.Status.APPLIED) {
+        if (journal != null) {
+          journal.append(state.id(), List.of(state.lastOp()), false);
+          state.journaledThrough(state.rev());
+          if (state.rev() % DocumentState.SNAPSHOT_EVERY == 0) {
+            journal.snapshot(state.id(), state.snapshot());
+          }
+        }
+        entry.setValue(state);
+      }
+      return outcome;
+    }
+
+    @Override
+    public EntryProcessor<String, DocumentState, ApplyOutcome> getBackupProcessor() {
+      return new ApplyOp(opId, author, origin, baseRev, delta, at, true);
+    }
+  }
+
+  /** Returns the document, creating it with {@code initialJson} if it has never existed. */
+  public static final class OpenDocument implements EntryProcessor<String, DocumentState, OpenedDocument>, HazelcastInstanceAware {
+    final String initialJson;
+    final boolean backup;
+    private transient HazelcastInstance member;
+
+    public OpenDocument(String initialJson) {
+      this(initialJson, false);
+    }
+
+    OpenDocument(String initialJson, boolean backup) {
+      this.initialJson = initialJson;
+      this.backup = backup;
+    }
+
+    @Override
+    public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
+      this.member = hazelcastInstance;
+    }
+
+    @Override
+    public OpenedDocument process(Map.Entry<String, DocumentState> entry) {
+      DocumentState state = entry.getValue();
+      if (state == null) {
+        state = DocumentState.create(entry.getKey(), DeltaJson.parse(initialJson));
+        if (!backup) {
+          Journaling.of(member).snapshot(state.id(), state.snapshot());
+        }
+        entry.setValue(state);
+      }
+      DocumentSnapshot snapshot = state.snapshot();
+      return new OpenedDocument(snapshot.rev(), state.durableRev(), snapshot.deltaJson());
+    }
+
+    @Override
+    public EntryProcessor<String, DocumentState, OpenedDocument> getBackupProcessor() {
+      return new OpenDocument(initialJson, true);
+    }
+  }
+
+  /** Records that the journal stored every op up to {@code rev}. */
+  public record MarkDurable(long rev) implements EntryProcessor<String, DocumentState, Void> {
+    @Override
+    public Void process(Map.Entry<String, DocumentState> entry) {
+      DocumentState state = entry.getValue();
+      if (state != null && state.durableRev() < rev) {
+        state.markDurable(rev);
+        entry.setValue(state);
+      }
+      return null;
+    }
+  }
+
+  /** The ops after a revision, for a node that missed some notifications; null if too old. */
+  public record ReadOps(long afterRev) implements EntryProcessor<String, DocumentState, ArrayList<LoggedOp>>, ReadOnly {
+    @Override
+    public ArrayList<LoggedOp> process(Map.Entry<String, DocumentState> entry) {
+      DocumentState state = entry.getValue();
+      List<LoggedOp> ops = state == null ? null : state.opsAfter(afterRev);
+      return ops == null ? null : new ArrayList<>(ops);
+    }
+
+    @Override
+    public EntryProcessor<String, DocumentState, ArrayList<LoggedOp>> getBackupProcessor() {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package org.yantao.text;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The live state of one co-edited document: content, revision and the recent ops. It is owned by
+ * the Hazelcast member that owns the document's key and changed in place only by entry processors
+ * on that key's partition thread, one at a time; that single writer is what orders ops without locks.
+ */
+public final class DocumentState {
+  /** Ops kept for transforming ops based on older revisions; older clients must resync. */
+  public static final int LOG_LIMIT = 1000;
+  /** Op ids kept to recognise an op sent again after a lost ack, even after a resync. */
+  public static final int ID_LIMIT = 10_000;
+  /** How often the owner writes the whole content, so that loading replays few ops. */
+  public static final int SNAPSHOT_EVERY = 500;
+  /** UTF-16 code units; a findings document is a few pages, this leaves ample room. */
+  public static final int MAX_LENGTH = 1_000_000;
+
+  private final String id;
+  private final RichText content;
+  private final ArrayDeque<LoggedOp> log;
+  private final LinkedHashMap<String, Long> recentIds;
+  private long rev;
+  private long durableRev;
+  /** Member-local: the last revision this member handed to its journal. Not replicated. */
+  private long journaledRev;
+
+  public DocumentState(String id, RichText content, long rev, long durableRev,
+      Collection<LoggedOp> log, Map<String, Long> recentIds) {
+    this.id = id;
+    this.content = content;
+    this.rev = rev;
+    this.durableRev = durableRev;
+    this.journaledRev = durableRev;
+    this.log = new ArrayDeque<>(log);
+    this.recentIds = new LinkedHashMap<>(recentIds);
+  }
+
+  public static DocumentState create(String id, Delta initial) {
+    return new DocumentState(id, RichText.of(initial, MAX_LENGTH), 0, 0, List.of(), Map.of());
+  }
+
+  /**
+   * Applies an op based on {@code baseRev}: transformed against every op applied since (those win
+   * ties), then composed into the content. An op whose id was seen is not applied again.
+   */
+  public ApplyOutcome apply(String opId, String author, String origin, long baseRev, Delta delta, long at) {
+    Long seen = recentIds.get(opId);
+    if (seen != null) {
+      return ApplyOutcome.duplicate(seen, seen <= durableRev);
+    }
+    if (baseRev > rev) {
+      return ApplyOutcome.rejected(rev, "rev.future", "the op is based on revision " + baseRev
+          + " but the document is at revision " + rev);
+    }
+    if (baseRev < 0) {
+      return ApplyOutcome.rejected(rev, "rev.invalid", "a revision cannot be negative");
+    }
+    if (rev - baseRev > log.size()) {
+      return ApplyOutcome.resync(rev);
+    }
+    Delta change = delta;
+    if (baseRev < rev) {
+      Iterator<LoggedOp> newest = log.descendingIterator();
+      List<LoggedOp> since = new ArrayList<>((int) (rev - baseRev));
+      for (long r = rev; r > baseRev; r--) {
+        since.add(newest.next());
+      }
+      for (int i = since.size() - 1; i >= 0; i--) {
+        change = since.get(i).delta().transform(change, true);
+      }
+    }
+    try {
+      content.apply(change);
+    } catch (DeltaRejectedException e) {
+      return ApplyOutcome.rejected(rev, e.code(), e.getMessage());
+    }
+    rev++;
+    log.addLast(new LoggedOp(rev, opId, author, origin, change, at));
+    if (log.size() > LOG_LIMIT) {
+      log.removeFirst();
+    }
+    recentIds.put(opId, rev);
+    if (recentIds.size() > ID_LIMIT) {
+      Iterator<Map.Entry<String, Long>> oldest = recentIds.entrySet().iterator();
+      oldest.next();
+      oldest.remove();
+    }
+    return ApplyOutcome.applied(rev);
+  }
+
+  /** The ops after {@code afterRev}, oldest first, or null when the log no longer reaches back that far. */
+  public List<LoggedOp> opsAfter(long afterRev) {
+    if (afterRev > rev || rev - afterRev > log.size()) {
+      return null;
+    }
+    List<LoggedOp> ops = new ArrayList<>((int) (rev - afterRev));
+    for (LoggedOp op : log) {
+      if (op.rev() > afterRev) {
+        ops.add(op);
+      }
+    }
+    return ops;
+  }
+
+  public LoggedOp lastOp() {
+    return log.peekLast();
+  }
+
+  public DocumentSnapshot snapshot() {
+    return new DocumentSnapshot(rev, DeltaJson.toJsonString(content.toDelta()));
+  }
+
+  /** Called once the journal stored everything up to {@code storedRev}. */
+  public void markDurable(long storedRev) {
+    durableRev = Math.max(durableRev, Math.min(storedRev, rev));
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public long rev() {
+    return rev;
+  }
+
+  public long durableRev() {
+    return durableRev;
+  }
+
+  public long journaledRev() {
+    return journaledRev;
+  }
+
+  public void journaledThrough(long journaled) {
+    journaledRev = journaled;
+  }
+
+  public RichText content() {
+    return content;
+  }
+
+  public Collection<LoggedOp> log() {
+    return log;
+  }
+
+  public Map<String, Long> recentIds() {
+    return recentIds;
+  }
+}

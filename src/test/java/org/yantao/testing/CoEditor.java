@@ -1,0 +1,322 @@
+package org.yantao.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.yantao.text.Delta;
+import org.yantao.text.DeltaJson;
+import org.yantao.text.RichText;
+
+/**
+ * A co-editing client that speaks the WebSocket protocol like the web app: local edits apply at
+ * once, one op is in flight at a time, later edits are composed into one pending op, and incoming
+ * ops are transformed against both. It can drop its connection, keep editing, and resume.
+ * All state lives on the client's own Vert.x context; tests talk to it through futures.
+ */
+public final class CoEditor extends VerticleBase {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final int port;
+  private final String token;
+  private final String docId;
+  private final String tag = UUID.randomUUID().toString().substring(0, 8);
+  private final List<JsonNode> errors = new CopyOnWriteArrayList<>();
+  private final Map<String, int[]> cursors = new HashMap<>();
+  private final List<Consumer<JsonNode>> listeners = new CopyOnWriteArrayList<>();
+
+  private WebSocket socket;
+  private boolean connected;
+  private RichText doc;
+  private long rev = -1;
+  private Delta inflight;
+  private String inflightId;
+  private long inflightBase;
+  private Delta pending;
+  private int counter;
+  private long acked;
+  private Promise<Void> opened;
+  private final List<Promise<Void>> syncWaiters = new ArrayList<>();
+
+  public CoEditor(int port, String token, String docId) {
+    this.port = port;
+    this.token = token;
+    this.docId = docId;
+  }
+
+  @Override
+  public Future<?> start() {
+    return connect();
+  }
+
+  /** Connects, says hello and opens the document (resuming from the known revision if any). */
+  public Future<Void> connect() {
+    opened = Promise.promise();
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setPort(port).setHost("127.0.0.1").setURI("/ws");
+    return vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 20))
+        .connect(options)
+        .compose(ws -> {
+          socket = ws;
+          connected = true;
+          ws.textMessageHandler(this::receive);
+          ws.closeHandler(v -> connected = false);
+          sendJson(JSON.createObjectNode().put("type", "hello").put("token", token));
+          ObjectNode open = JSON.createObjectNode().put("type", "doc.open").put("doc", docId);
+          if (rev >= 0) {
+            open.put("rev", rev);
+          }
+          sendJson(open);
+          return opened.future();
+        });
+  }
+
+  /** Drops the connection; edits made meanwhile are kept and sent after {@link #connect()}. */
+  public Future<Void> disconnect() {
+    return call(() -> {
+      connected = false;
+      return socket;
+    }).compose(WebSocket::close);
+  }
+
+  /** Applies a change made by this client's user, built from the current document. */
+  public Future<Void> edit(java.util.function.Function<RichText, Delta> change) {
+    return call(() -> {
+      localEdit(change.apply(doc));
+      return null;
+    });
+  }
+
+  /**
+   * Types many edits in slices, {@code pauseMs} apart (0: as fast as possible), letting acks and
+   * remote ops through in between, as a typist would.
+   */
+  public Future<Void> editAll(List<java.util.function.Function<RichText, Delta>> changes, int perSlice, long pauseMs) {
+    Promise<Void> done = Promise.promise();
+    slice(changes, 0, perSlice, pauseMs, done);
+    return done.future();
+  }
+
+  private void slice(List<java.util.function.Function<RichText, Delta>> changes, int from, int perSlice, long pauseMs,
+      Promise<Void> done) {
+    Handler<Void> next = v -> {
+      try {
+        int to = Math.min(changes.size(), from + perSlice);
+        for (int i = from; i < to; i++) {
+          localEdit(changes.get(i).apply(doc));
+        }
+        if (to == changes.size()) {
+          done.complete();
+        } else {
+          slice(changes, to, perSlice, pauseMs, done);
+        }
+      } catch (RuntimeException e) {
+        done.fail(e);
+      }
+    };
+    if (pauseMs > 0) {
+      vertx.setTimer(pauseMs, t -> next.handle(null));
+    } else {
+      context.runOnContext(next);
+    }
+  }
+
+  public Future<Void> cursor(int index, int length) {
+    return call(() -> {
+      sendJson(JSON.createObjectNode().put("type", "doc.cursor").put("doc", docId).put("index", index).put("length", length));
+      return null;
+    });
+  }
+
+  /** Completes when every local edit is acknowledged. */
+  public Future<Void> synced() {
+    return call(() -> {
+      Promise<Void> p = Promise.promise();
+      if (inflight == null && pending == null) {
+        p.complete();
+      } else {
+        syncWaiters.add(p);
+      }
+      return p;
+    }).compose(Promise::future);
+  }
+
+  public Future<String> text() {
+    return call(() -> doc.plainText());
+  }
+
+  public Future<Delta> contents() {
+    return call(() -> doc.toDelta());
+  }
+
+  public Future<Long> rev() {
+    return call(() -> rev);
+  }
+
+  public Future<Integer> unsent() {
+    return call(() -> (inflight == null ? 0 : 1) + (pending == null ? 0 : 1));
+  }
+
+  public Future<int[]> cursorOf(String author) {
+    return call(() -> cursors.get(author));
+  }
+
+  public List<JsonNode> errors() {
+    return errors;
+  }
+
+  /** Every message the server sends, for tests that watch the raw protocol. */
+  public void onMessage(Consumer<JsonNode> listener) {
+    listeners.add(listener);
+  }
+
+  private void localEdit(Delta change) {
+    doc.apply(change);
+    cursors.replaceAll((author, c) -> moved(c, change, false));
+    if (inflight == null && connected) {
+      sendInflight(change);
+    } else {
+      pending = pending == null ? change : pending.compose(change);
+    }
+  }
+
+  private void sendInflight(Delta change) {
+    inflight = change;
+    inflightId = tag + "-" + (++counter);
+    inflightBase = rev;
+    sendOp();
+  }
+
+  private void sendOp() {
+    ObjectNode op = JSON.createObjectNode().put("type", "doc.op").put("doc", docId).put("rev", inflightBase).put("id", inflightId);
+    op.set("delta", DeltaJson.toJson(inflight));
+    sendJson(op);
+  }
+
+  private void receive(String text) {
+    JsonNode msg;
+    try {
+      msg = JSON.readTree(text);
+    } catch (Exception e) {
+      throw new IllegalStateException("Server sent invalid JSON: " + text, e);
+    }
+    listeners.forEach(l -> l.accept(msg));
+    switch (msg.path("type").asText()) {
+      case "doc.snapshot" -> {
+        doc = RichText.of(DeltaJson.parse(msg.get("delta"), Integer.MAX_VALUE));
+        rev = msg.get("rev").asLong();
+        opened.tryComplete();
+      }
+      case "doc.resumed" -> {
+        if (inflight != null) {
+          sendOp();
+        } else {
+          flush();
+        }
+        opened.tryComplete();
+      }
+      case "doc.ack" -> acknowledged(msg.get("id").asText(), msg.get("rev").asLong());
+      case "doc.op" -> {
+        if (msg.get("id").asText().equals(inflightId)) {
+          acknowledged(inflightId, msg.get("rev").asLong());
+        } else {
+          remote(msg.get("rev").asLong(), DeltaJson.parse(msg.get("delta"), Integer.MAX_VALUE));
+        }
+      }
+      case "doc.cursor" -> {
+        if (msg.get("index").isNull()) {
+          cursors.remove(msg.get("author").asText());
+        } else {
+          cursors.put(msg.get("author").asText(), new int[] {msg.get("index").asInt(), msg.get("length").asInt()});
+        }
+      }
+      case "error" -> {
+        errors.add(msg);
+        opened.tryFail(msg.path("code").asText() + ": " + msg.path("message").asText());
+      }
+      default -> { }
+    }
+  }
+
+  private void acknowledged(String id, long newRev) {
+    if (!id.equals(inflightId)) {
+      return;
+    }
+    inflight = null;
+    inflightId = null;
+    rev = newRev;
+    acked++;
+    flush();
+  }
+
+  private void flush() {
+    if (pending != null && connected) {
+      Delta next = pending;
+      pending = null;
+      sendInflight(next);
+    }
+    if (inflight == null && pending == null) {
+      syncWaiters.forEach(Promise::tryComplete);
+      syncWaiters.clear();
+    }
+  }
+
+  /** Server op R arrives: own unacknowledged ops are transformed past it, and it past them. */
+  private void remote(long newRev, Delta op) {
+    if (newRev != rev + 1) {
+      throw new IllegalStateException("Expected revision " + (rev + 1) + " but received " + newRev);
+    }
+    Delta incoming = op;
+    if (inflight != null) {
+      Delta transformedInflight = incoming.transform(inflight, true);
+      incoming = inflight.transform(incoming, false);
+      inflight = transformedInflight;
+    }
+    if (pending != null) {
+      Delta transformedPending = incoming.transform(pending, true);
+      incoming = pending.transform(incoming, false);
+      pending = transformedPending;
+    }
+    doc.apply(incoming);
+    Delta applied = incoming;
+    cursors.replaceAll((author, c) -> moved(c, applied, true));
+    rev = newRev;
+  }
+
+  private static int[] moved(int[] cursor, Delta change, boolean remote) {
+    int start = change.transformPosition(cursor[0], !remote);
+    int end = change.transformPosition(cursor[0] + cursor[1], !remote);
+    return new int[] {start, end - start};
+  }
+
+  private void sendJson(ObjectNode message) {
+    if (connected) {
+      socket.writeTextMessage(message.toString());
+    }
+  }
+
+  private <T> Future<T> call(Callable<T> work) {
+    Promise<T> result = Promise.promise();
+    context.runOnContext(v -> {
+      try {
+        result.complete(work.call());
+      } catch (Exception e) {
+        result.fail(e);
+      }
+    });
+    return result.future();
+  }
+}

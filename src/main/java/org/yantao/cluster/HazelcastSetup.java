@@ -54,10 +54,11 @@ public final class HazelcastSetup {
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.logging.type", "slf4j");
-    if (!app.clustered()) {
+    String address = app.clustered() ? app.clusterHost() : "127.0.0.1";
+    if (address != null) {
       config.setProperty("hazelcast.socket.bind.any", "false");
     }
-    network(config.getNetworkConfig(), app);
+    network(config.getNetworkConfig(), app, address);
 
     durableMap(config, MapNames.WORKSHOPS, new JdbcJsonStore<>(db, "workshops", Workshop.class, true));
     durableMap(config, MapNames.PARTICIPANTS, new JdbcJsonStore<>(db, "participants", Participant.class, false));
@@ -82,18 +83,17 @@ public final class HazelcastSetup {
     return config;
   }
 
-  private static void network(NetworkConfig network, AppConfig app) {
+  /** @param address the one address to bind and announce; null lets Hazelcast choose (clusters on a LAN) */
+  private static void network(NetworkConfig network, AppConfig app, String address) {
     network.setPort(app.clusterPort()).setPortAutoIncrement(true).setPortCount(100);
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
     join.getTcpIpConfig().setEnabled(app.clustered());
-    if (app.clustered()) {
-      app.clusterMembers().forEach(join.getTcpIpConfig()::addMember);
-    } else {
+    app.clusterMembers().forEach(join.getTcpIpConfig()::addMember);
+    if (address != null) {
       // A lone member has no reason to listen beyond this machine.
-      network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-      network.setPublicAddress("127.0.0.1");
+      network.getInterfaces().setEnabled(true).addInterface(address);
     }
   }
 

@@ -21,7 +21,8 @@ public record AppConfig(
     String publicUrl,
     String clusterName,
     List<String> clusterMembers,
-    int clusterPort) {
+    int clusterPort,
+    String clusterHost) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -56,7 +57,8 @@ public record AppConfig(
         s.text("YANTAO_PUBLIC_URL", null),
         s.text("YANTAO_CLUSTER_NAME", DEFAULT_CLUSTER_NAME),
         s.list("YANTAO_CLUSTER_MEMBERS"),
-        s.number("YANTAO_CLUSTER_PORT", DEFAULT_CLUSTER_PORT));
+        s.number("YANTAO_CLUSTER_PORT", DEFAULT_CLUSTER_PORT),
+        s.text("YANTAO_CLUSTER_HOST", null));
   }
 
   /** The embedded database: one H2 file in the data directory, written through on every commit. */
@@ -74,17 +76,28 @@ public record AppConfig(
 
   public AppConfig withPort(int newPort) {
     return new AppConfig(host, newPort, dataDir, dbUrl, dbUser, dbPassword, organiserKey, publicUrl,
-        clusterName, clusterMembers, clusterPort);
+        clusterName, clusterMembers, clusterPort, clusterHost);
   }
 
   public AppConfig withCluster(String name, List<String> members, int memberPort) {
     return new AppConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, organiserKey, publicUrl,
-        name, members, memberPort);
+        name, members, memberPort, clusterHost);
+  }
+
+  /** Binds and announces the cluster member on this address only (e.g. 127.0.0.1 for one-machine clusters). */
+  public AppConfig withClusterHost(String address) {
+    return new AppConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, organiserKey, publicUrl,
+        clusterName, clusterMembers, clusterPort, address);
   }
 
   public AppConfig withDatabase(String url, String user, String password) {
     return new AppConfig(host, port, dataDir, url, user, password, organiserKey, publicUrl,
-        clusterName, clusterMembers, clusterPort);
+        clusterName, clusterMembers, clusterPort, clusterHost);
+  }
+
+  public AppConfig withOrganiserKey(String key) {
+    return new AppConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, key, publicUrl,
+        clusterName, clusterMembers, clusterPort, clusterHost);
   }
 
   private record Settings(Map<String, String> values) {

@@ -6,13 +6,13 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yantao.testing.CoEditor;
 import org.yantao.testing.LiveFixture;
+import org.yantao.testing.Poll;
 import org.yantao.testing.RandomEdits;
 import org.yantao.text.Delta;
 import org.yantao.text.RichText;
@@ -32,21 +32,21 @@ class ConvergenceIT {
   }
 
   @Test
-  void twoClientsTypingConcurrentlyConverge() throws Exception {
+  void twoClientsTypingConcurrentlyConverge() {
     typeAndCompare(2, 300, RandomEdits.Script.MIXED);
   }
 
   @Test
-  void tenClientsTypingChineseImeCommitsConverge() throws Exception {
+  void tenClientsTypingChineseImeCommitsConverge() {
     typeAndCompare(10, 100, RandomEdits.Script.CHINESE);
   }
 
   @Test
-  void tenClientsTypingMixedScriptsConverge() throws Exception {
+  void tenClientsTypingMixedScriptsConverge() {
     typeAndCompare(10, 100, RandomEdits.Script.MIXED);
   }
 
-  private void typeAndCompare(int clients, int editsEach, RandomEdits.Script script) throws Exception {
+  private void typeAndCompare(int clients, int editsEach, RandomEdits.Script script) {
     List<CoEditor> editors = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
       editors.add(fixture.editor(i));
@@ -60,17 +60,17 @@ class ConvergenceIT {
       }
       typing.add(editors.get(i).editAll(edits, 2, 3));
     }
-    Future.all(typing).await(120, TimeUnit.SECONDS);
+    LiveFixture.await(Future.all(typing));
     for (CoEditor editor : editors) {
-      editor.synced().await(60, TimeUnit.SECONDS);
+      LiveFixture.await(editor.synced());
     }
     String server = fixture.serverText();
-    long serverRev = fixture.editor(fixture.node.organiserKey()).rev().await();
+    long serverRev = fixture.serverRev();
     for (CoEditor editor : editors) {
-      org.yantao.testing.Poll.until(() -> editor.rev().await() == serverRev, 30);
-      assertThat(editor.text().await()).isEqualTo(server);
+      Poll.until(() -> LiveFixture.await(editor.rev()) == serverRev, 30);
+      assertThat(LiveFixture.await(editor.text())).isEqualTo(server);
       assertThat(editor.errors()).isEmpty();
-      fixture.vertx.undeploy(editor.deploymentID()).await();
+      fixture.disconnect(editor);
     }
     assertThat(serverRev).as("edits were interleaved, not all composed into a few ops").isGreaterThan(clients * 10L);
   }

@@ -18,14 +18,15 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.yantao.text.Delta;
 import org.yantao.text.DeltaJson;
 import org.yantao.text.RichText;
 
 /**
- * A co-editing client that speaks the WebSocket protocol like the web app: local edits apply at
- * once, one op is in flight at a time, later edits are composed into one pending op, and incoming
- * ops are transformed against both. It can drop its connection, keep editing, and resume.
+ * A co-editing client that speaks the WebSocket protocol like the web app, around {@link OtClient}:
+ * local edits apply at once, one op is in flight at a time, later edits wait composed behind it.
+ * It can drop its connection, keep editing, and resume where it left off.
  * All state lives on the client's own Vert.x context; tests talk to it through futures.
  */
 public final class CoEditor extends VerticleBase {
@@ -41,14 +42,9 @@ public final class CoEditor extends VerticleBase {
 
   private WebSocket socket;
   private boolean connected;
-  private RichText doc;
-  private long rev = -1;
-  private Delta inflight;
+  private OtClient ot;
   private String inflightId;
-  private long inflightBase;
-  private Delta pending;
   private int counter;
-  private long acked;
   private Promise<Void> opened;
   private final List<Promise<Void>> syncWaiters = new ArrayList<>();
 
@@ -76,8 +72,8 @@ public final class CoEditor extends VerticleBase {
           ws.closeHandler(v -> connected = false);
           sendJson(JSON.createObjectNode().put("type", "hello").put("token", token));
           ObjectNode open = JSON.createObjectNode().put("type", "doc.open").put("doc", docId);
-          if (rev >= 0) {
-            open.put("rev", rev);
+          if (ot != null) {
+            open.put("rev", ot.rev());
           }
           sendJson(open);
           return opened.future();
@@ -93,9 +89,9 @@ public final class CoEditor extends VerticleBase {
   }
 
   /** Applies a change made by this client's user, built from the current document. */
-  public Future<Void> edit(java.util.function.Function<RichText, Delta> change) {
+  public Future<Void> edit(Function<RichText, Delta> change) {
     return call(() -> {
-      localEdit(change.apply(doc));
+      localEdit(change.apply(ot.doc()));
       return null;
     });
   }
@@ -104,19 +100,19 @@ public final class CoEditor extends VerticleBase {
    * Types many edits in slices, {@code pauseMs} apart (0: as fast as possible), letting acks and
    * remote ops through in between, as a typist would.
    */
-  public Future<Void> editAll(List<java.util.function.Function<RichText, Delta>> changes, int perSlice, long pauseMs) {
+  public Future<Void> editAll(List<Function<RichText, Delta>> changes, int perSlice, long pauseMs) {
     Promise<Void> done = Promise.promise();
-    slice(changes, 0, perSlice, pauseMs, done);
+    context.runOnContext(v -> slice(changes, 0, perSlice, pauseMs, done));
     return done.future();
   }
 
-  private void slice(List<java.util.function.Function<RichText, Delta>> changes, int from, int perSlice, long pauseMs,
-      Promise<Void> done) {
+  /** Runs on the client's context; timers set here call back on it too, never beside the socket's handlers. */
+  private void slice(List<Function<RichText, Delta>> changes, int from, int perSlice, long pauseMs, Promise<Void> done) {
     Handler<Void> next = v -> {
       try {
         int to = Math.min(changes.size(), from + perSlice);
         for (int i = from; i < to; i++) {
-          localEdit(changes.get(i).apply(doc));
+          localEdit(changes.get(i).apply(ot.doc()));
         }
         if (to == changes.size()) {
           done.complete();
@@ -145,7 +141,7 @@ public final class CoEditor extends VerticleBase {
   public Future<Void> synced() {
     return call(() -> {
       Promise<Void> p = Promise.promise();
-      if (inflight == null && pending == null) {
+      if (ot.synced()) {
         p.complete();
       } else {
         syncWaiters.add(p);
@@ -155,19 +151,19 @@ public final class CoEditor extends VerticleBase {
   }
 
   public Future<String> text() {
-    return call(() -> doc.plainText());
+    return call(() -> ot.doc().plainText());
   }
 
   public Future<Delta> contents() {
-    return call(() -> doc.toDelta());
+    return call(() -> ot.doc().toDelta());
   }
 
   public Future<Long> rev() {
-    return call(() -> rev);
+    return call(() -> ot.rev());
   }
 
-  public Future<Integer> unsent() {
-    return call(() -> (inflight == null ? 0 : 1) + (pending == null ? 0 : 1));
+  public Future<Boolean> hasUnsentEdits() {
+    return call(() -> !ot.synced());
   }
 
   public Future<int[]> cursorOf(String author) {
@@ -184,26 +180,23 @@ public final class CoEditor extends VerticleBase {
   }
 
   private void localEdit(Delta change) {
-    doc.apply(change);
+    Delta send = ot.edit(change);
     cursors.replaceAll((author, c) -> moved(c, change, false));
-    if (inflight == null && connected) {
-      sendInflight(change);
-    } else {
-      pending = pending == null ? change : pending.compose(change);
+    if (send != null && connected) {
+      sendOp(send);
     }
   }
 
-  private void sendInflight(Delta change) {
-    inflight = change;
+  private void sendOp(Delta op) {
     inflightId = tag + "-" + (++counter);
-    inflightBase = rev;
-    sendOp();
+    resend(op);
   }
 
-  private void sendOp() {
-    ObjectNode op = JSON.createObjectNode().put("type", "doc.op").put("doc", docId).put("rev", inflightBase).put("id", inflightId);
-    op.set("delta", DeltaJson.toJson(inflight));
-    sendJson(op);
+  private void resend(Delta op) {
+    ObjectNode message = JSON.createObjectNode().put("type", "doc.op").put("doc", docId).put("rev", ot.inflightBase())
+        .put("id", inflightId);
+    message.set("delta", DeltaJson.toJson(op));
+    sendJson(message);
   }
 
   private void receive(String text) {
@@ -216,13 +209,12 @@ public final class CoEditor extends VerticleBase {
     listeners.forEach(l -> l.accept(msg));
     switch (msg.path("type").asText()) {
       case "doc.snapshot" -> {
-        doc = RichText.of(DeltaJson.parse(msg.get("delta"), Integer.MAX_VALUE));
-        rev = msg.get("rev").asLong();
+        ot = new OtClient(DeltaJson.parse(msg.get("delta"), Integer.MAX_VALUE), msg.get("rev").asLong());
         opened.tryComplete();
       }
       case "doc.resumed" -> {
-        if (inflight != null) {
-          sendOp();
+        if (ot.inflight() != null) {
+          resend(ot.inflight());
         } else {
           flush();
         }
@@ -255,45 +247,25 @@ public final class CoEditor extends VerticleBase {
     if (!id.equals(inflightId)) {
       return;
     }
-    inflight = null;
     inflightId = null;
-    rev = newRev;
-    acked++;
+    ot.acknowledged(newRev);
     flush();
   }
 
   private void flush() {
-    if (pending != null && connected) {
-      Delta next = pending;
-      pending = null;
-      sendInflight(next);
+    Delta next = connected ? ot.takePending() : null;
+    if (next != null) {
+      sendOp(next);
     }
-    if (inflight == null && pending == null) {
+    if (ot.synced()) {
       syncWaiters.forEach(Promise::tryComplete);
       syncWaiters.clear();
     }
   }
 
-  /** Server op R arrives: own unacknowledged ops are transformed past it, and it past them. */
   private void remote(long newRev, Delta op) {
-    if (newRev != rev + 1) {
-      throw new IllegalStateException("Expected revision " + (rev + 1) + " but received " + newRev);
-    }
-    Delta incoming = op;
-    if (inflight != null) {
-      Delta transformedInflight = incoming.transform(inflight, true);
-      incoming = inflight.transform(incoming, false);
-      inflight = transformedInflight;
-    }
-    if (pending != null) {
-      Delta transformedPending = incoming.transform(pending, true);
-      incoming = pending.transform(incoming, false);
-      pending = transformedPending;
-    }
-    doc.apply(incoming);
-    Delta applied = incoming;
+    Delta applied = ot.remote(newRev, op);
     cursors.replaceAll((author, c) -> moved(c, applied, true));
-    rev = newRev;
   }
 
   private static int[] moved(int[] cursor, Delta change, boolean remote) {

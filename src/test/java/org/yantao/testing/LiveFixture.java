@@ -1,27 +1,23 @@
 package org.yantao.testing;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.yantao.Yantao;
-import org.yantao.config.AppConfig;
+import java.util.concurrent.TimeoutException;
 
 /**
- * A running node with a workshop of one room for co-editing tests: its own data directory and
- * Hazelcast cluster, members who joined by code and were assigned to the room, and their tokens.
+ * A running node with a workshop of one room for co-editing tests: members who joined by code and
+ * were assigned to the room, their tokens, and editors connected to the room's findings document.
  */
 public final class LiveFixture implements AutoCloseable {
-  public final Yantao node;
+  public final TestNode node;
   public final Vertx vertx = Vertx.vertx();
-  public final WebClient http = WebClient.create(vertx);
+  public final ApiClient organiser;
   public String workshopId;
   public String joinCode;
   public String roomId;
@@ -29,33 +25,29 @@ public final class LiveFixture implements AutoCloseable {
   public final List<String> tokens = new ArrayList<>();
   public final List<String> participantIds = new ArrayList<>();
 
-  private LiveFixture(Yantao node) {
+  private LiveFixture(TestNode node) {
     this.node = node;
-  }
-
-  public static AppConfig config(Path dataDir) {
-    return AppConfig.load(Map.of("YANTAO_DATA_DIR", dataDir.toString(), "YANTAO_PORT", "0"))
-        .withCluster("test-" + UUID.randomUUID(), List.of(), 5701);
+    this.organiser = node.organiser(vertx);
   }
 
   /** A node on a fresh data directory with one room of {@code members} participants. */
   public static LiveFixture start(int members) throws Exception {
-    LiveFixture fixture = new LiveFixture(Yantao.start(config(Files.createTempDirectory("yantao-live"))));
+    LiveFixture fixture = new LiveFixture(TestNode.start(Files.createTempDirectory("yantao-live")));
     fixture.createRoom(members);
     return fixture;
   }
 
   private void createRoom(int members) {
-    JsonObject workshop = post("/api/workshops", node.organiserKey(), new JsonObject().put("title", "研讨 co-editing")
-        .put("rooms", new JsonArray().add(new JsonObject().put("name", "第一组"))));
+    JsonObject workshop = organiser.post("/api/workshops", new JsonObject().put("title", "研讨 co-editing")
+        .put("rooms", new JsonArray().add(new JsonObject().put("name", "第一组")))).expect(201);
     workshopId = workshop.getString("id");
     joinCode = workshop.getString("joinCode");
     roomId = workshop.getJsonArray("rooms").getJsonObject(0).getString("id");
     docId = workshop.getJsonArray("rooms").getJsonObject(0).getString("findingsDoc");
     for (int i = 0; i < members; i++) {
       JsonObject joined = join("成员" + i);
-      post("/api/workshops/" + workshopId + "/rooms/" + roomId + "/members", node.organiserKey(),
-          new JsonObject().put("participantId", joined.getString("participantId")));
+      organiser.post("/api/workshops/" + workshopId + "/rooms/" + roomId + "/members",
+          new JsonObject().put("participantId", joined.getString("participantId"))).expect(200);
       tokens.add(joined.getString("token"));
       participantIds.add(joined.getString("participantId"));
     }
@@ -63,19 +55,8 @@ public final class LiveFixture implements AutoCloseable {
 
   /** Joins the workshop without being assigned to any room. */
   public JsonObject join(String name) {
-    return post("/api/join", null, new JsonObject().put("joinCode", joinCode).put("name", name).put("organisation", "测试党校"));
-  }
-
-  public JsonObject post(String path, String token, JsonObject body) {
-    var request = http.post(node.port(), "127.0.0.1", path);
-    if (token != null) {
-      request.bearerTokenAuthentication(token);
-    }
-    var response = request.sendJsonObject(body).await(30, TimeUnit.SECONDS);
-    if (response.statusCode() >= 300) {
-      throw new IllegalStateException(path + " answered " + response.statusCode() + " " + response.bodyAsString());
-    }
-    return response.bodyAsJsonObject();
+    return node.client(vertx).post("/api/join",
+        new JsonObject().put("joinCode", joinCode).put("name", name).put("organisation", "测试党校")).expect(201);
   }
 
   /** A connected editor with the room's document open, for the member at {@code index}. */
@@ -85,23 +66,44 @@ public final class LiveFixture implements AutoCloseable {
 
   public CoEditor editor(String token) {
     CoEditor editor = new CoEditor(node.port(), token, docId);
-    vertx.deployVerticle(editor).await(30, TimeUnit.SECONDS);
+    await(vertx.deployVerticle(editor));
     return editor;
+  }
+
+  public void disconnect(CoEditor editor) {
+    await(vertx.undeploy(editor.deploymentID()));
   }
 
   /** The server's text, read by opening the document afresh. */
   public String serverText() {
     CoEditor reader = editor(node.organiserKey());
     try {
-      return reader.text().await(30, TimeUnit.SECONDS);
+      return await(reader.text());
     } finally {
-      vertx.undeploy(reader.deploymentID()).await(30, TimeUnit.SECONDS);
+      disconnect(reader);
+    }
+  }
+
+  public long serverRev() {
+    CoEditor reader = editor(node.organiserKey());
+    try {
+      return await(reader.rev());
+    } finally {
+      disconnect(reader);
+    }
+  }
+
+  public static <T> T await(Future<T> future) {
+    try {
+      return future.await(60, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("No answer within 60 s", e);
     }
   }
 
   @Override
   public void close() {
-    vertx.close().await(30, TimeUnit.SECONDS);
+    await(vertx.close());
     node.close();
   }
 }

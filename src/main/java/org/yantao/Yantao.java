@@ -60,18 +60,22 @@ public final class Yantao implements AutoCloseable {
 
   /** Starts a node and returns once it serves HTTP. */
   public static Yantao start(AppConfig config) throws Exception {
+    long begin = System.nanoTime();
     String organiserKey = OrganiserKey.resolve(config);
     Database database = Database.open(config);
+    LOG.info("Database {} ready ({} ms)", database.productName(), elapsedMs(begin));
     JdbcDocumentJournal journal = new JdbcDocumentJournal(database.dataSource());
     HazelcastInstance hazelcast = null;
     Vertx vertx = null;
     try {
       hazelcast = HazelcastSetup.start(config, database.dataSource(), journal);
+      LOG.info("Hazelcast member up, {} in the cluster ({} ms)", hazelcast.getCluster().getMembers().size(), elapsedMs(begin));
       vertx = Vertx.builder()
           .with(new VertxOptions())
           .withClusterManager(new HazelcastClusterManager(hazelcast))
           .buildClustered()
           .await(60, TimeUnit.SECONDS);
+      LOG.info("Vert.x joined the cluster ({} ms)", elapsedMs(begin));
 
       Clock clock = Clock.systemUTC();
       WorkshopService workshops = new WorkshopService(vertx, hazelcast.getMap(MapNames.WORKSHOPS),
@@ -96,6 +100,10 @@ public final class Yantao implements AutoCloseable {
       closeQuietly(vertx, hazelcast, journal, database);
       throw e;
     }
+  }
+
+  private static long elapsedMs(long since) {
+    return (System.nanoTime() - since) / 1_000_000;
   }
 
   public int port() {

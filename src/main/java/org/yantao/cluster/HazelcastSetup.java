@@ -99,11 +99,14 @@ public final class HazelcastSetup {
 
   /**
    * Documents are kept as live objects (no serialisation per op) and changed by processors that
-   * backups replay; ops reach the database through the journal, so the map only loads.
+   * backups replay; ops reach the database through the journal, so the map only loads. Offloading
+   * (Hazelcast running each operation in steps on other threads, so that a slow store cannot stall
+   * a partition) would cost every keystroke two thread hops to protect a load that happens once.
    */
   private static void documentMap(Config config, JdbcDocumentLoader loader) {
     MapStoreConfig loading = new MapStoreConfig()
         .setEnabled(true)
+        .setOffload(false)
         .setImplementation(loader)
         .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY);
     config.addMapConfig(new MapConfig(MapNames.DOCUMENTS)

@@ -29,7 +29,9 @@ final class DocumentAccess {
     if (!caller.organiser() && !ref.workshopId().equals(caller.workshopId())) {
       return Future.failedFuture(DomainException.forbidden("doc.forbidden", docId));
     }
-    return workshops.get(ref.workshopId()).map(w -> {
+    return workshops.get(ref.workshopId())
+        .recover(missing -> Future.failedFuture(DomainException.notFound("doc.not_found", docId)))
+        .map(w -> {
       Room room = w.room(ref.roomId()).orElseThrow(() -> DomainException.notFound("doc.not_found", docId));
       boolean observer = caller.role() == Role.OBSERVER;
       boolean belongs = caller.organiser() || room.facilitators().contains(caller.participantId())

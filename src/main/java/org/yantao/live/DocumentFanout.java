@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.EventBus;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yantao.cluster.Async;
 import org.yantao.store.JdbcDocumentJournal;
 import org.yantao.text.DeltaJson;
 import org.yantao.text.DocumentProcessors;
@@ -41,10 +42,11 @@ public final class DocumentFanout implements JdbcDocumentJournal.Listener {
       }
       long last = stored.ops().get(stored.ops().size() - 1).rev();
       documents.submitToKey(stored.docId(), new DocumentProcessors.MarkDurable(last))
-          .exceptionally(e -> {
-            LOG.warn("Could not mark {} stored through revision {}", stored.docId(), last, e);
-            return null;
-          });
+          .whenCompleteAsync((done, e) -> {
+            if (e != null) {
+              LOG.warn("Could not mark {} stored through revision {}", stored.docId(), last, e);
+            }
+          }, Async.ON_COMPLETING_THREAD);
     }
   }
 }

@@ -36,6 +36,7 @@ final class LiveSession {
   private static final int MAX_ID_LENGTH = 64;
   private static final int MAX_DOC_ID_LENGTH = 200;
   private static final long DURABLE_POLL_MS = 50;
+  private static final long STORED_CHECK_MS = 1000;
   private static final short CLOSE_POLICY_VIOLATION = 1008;
 
   private final LiveServices services;
@@ -119,7 +120,7 @@ final class LiveSession {
     socket.pause();
     services.authenticator().resolve(token)
         .compose(who -> identityOf(who).map(id -> {
-          docs.keySet().forEach(this::close);
+          new ArrayList<>(docs.keySet()).forEach(this::close);
           caller = who;
           identity = id;
           return id;
@@ -199,7 +200,18 @@ final class LiveSession {
   /** Applied ops are acknowledged by the fan-out once stored; only the other outcomes answer here. */
   private void answer(String docId, String opId, ApplyOutcome outcome) {
     switch (outcome.status()) {
-      case APPLIED, DUPLICATE_PENDING -> { }
+      case APPLIED -> {
+        OpenDoc doc = docs.get(docId);
+        if (doc != null) {
+          doc.expectStored(outcome.rev());
+        }
+      }
+      case DUPLICATE_PENDING -> {
+        OpenDoc doc = docs.get(docId);
+        if (doc != null) {
+          doc.ackWhenStored(opId, outcome.rev());
+        }
+      }
       case DUPLICATE_DURABLE -> send(Frames.ack(docId, opId, outcome.rev()));
       case RESYNC, REJECTED -> send(Frames.error(outcome.code(), outcome.message(), opId, docId));
     }
@@ -280,6 +292,8 @@ final class LiveSession {
     return node.asInt();
   }
 
+  private record Resent(long rev, int copies) {}
+
   /**
    * A document as this connection sees it. Stored ops are passed on strictly in revision order:
    * held back until the snapshot is out, re-fetched from the document if a notification was missed.
@@ -290,6 +304,8 @@ final class LiveSession {
     final String docId;
     final Long resumeFrom;
     final TreeMap<Long, DocEvent> waiting = new TreeMap<>();
+    /** Ops this connection sent again before the first copy was stored, by id; each copy is acked once stored. */
+    final Map<String, Resent> resent = new HashMap<>();
     boolean writable;
     String initialJson;
     OpenedDocument snapshot;
@@ -350,7 +366,8 @@ final class LiveSession {
             live = true;
             lastRev = resumeFrom;
             send(Frames.resumed(docId, resumeFrom, writable));
-            read.result().stream().filter(op -> op.rev() <= snapshot.rev()).forEach(this::hold);
+            ackResentThroughLastRev();
+            read.result().forEach(this::hold);
             drain();
           });
     }
@@ -359,7 +376,45 @@ final class LiveSession {
       live = true;
       lastRev = snapshot.rev();
       send(Frames.snapshot(docId, snapshot.rev(), snapshot.deltaJson(), writable));
+      ackResentThroughLastRev();
       drain();
+    }
+
+    /**
+     * The fan-out announces every stored op, but an announcement can be lost (a node joining or
+     * leaving); if this connection's own op is not through after a while, read it from the document.
+     */
+    void expectStored(long rev) {
+      services.vertx().setTimer(STORED_CHECK_MS, t -> {
+        if (current() && live && lastRev < rev) {
+          repair();
+        }
+      });
+    }
+
+    /**
+     * A copy of an op that is applied but not yet stored is answered once it is: the first copy
+     * may have come from an earlier connection, whose ack this one would never see.
+     */
+    void ackWhenStored(String opId, long rev) {
+      if (live && rev <= lastRev) {
+        send(Frames.ack(docId, opId, rev));
+      } else {
+        resent.merge(opId, new Resent(rev, 1), (a, b) -> new Resent(a.rev(), a.copies() + 1));
+      }
+    }
+
+    /** Resent ops already in what this connection was sent (snapshot or resume point) get their ack now. */
+    private void ackResentThroughLastRev() {
+      resent.entrySet().removeIf(e -> {
+        if (e.getValue().rev() > lastRev) {
+          return false;
+        }
+        for (int i = 0; i < e.getValue().copies(); i++) {
+          send(Frames.ack(docId, e.getKey(), e.getValue().rev()));
+        }
+        return true;
+      });
     }
 
     void receive(DocEvent event) {
@@ -382,6 +437,13 @@ final class LiveSession {
     }
 
     private void drain() {
+      deliverInOrder();
+      if (!waiting.isEmpty()) {
+        repair();
+      }
+    }
+
+    private void deliverInOrder() {
       while (!waiting.isEmpty() && waiting.firstKey() <= lastRev + 1) {
         DocEvent event = waiting.pollFirstEntry().getValue();
         if (event.rev() == lastRev + 1) {
@@ -389,25 +451,32 @@ final class LiveSession {
           lastRev = event.rev();
         }
       }
-      if (!waiting.isEmpty()) {
-        repair();
-      }
     }
 
     private void deliver(DocEvent event) {
-      send(connectionId.equals(event.origin()) ? Frames.ack(docId, event.id(), event.rev()) : event.frame());
+      boolean own = connectionId.equals(event.origin());
+      Resent copies = resent.remove(event.id());
+      int acks = (own ? 1 : 0) + (copies == null ? 0 : copies.copies());
+      if (acks == 0) {
+        send(event.frame());
+      }
+      for (int i = 0; i < acks; i++) {
+        send(Frames.ack(docId, event.id(), event.rev()));
+      }
     }
 
-    /** A notification went missing (a node joined or left): read the ops in between from the document. */
+    /**
+     * A notification went missing (a node joined or left): read the stored ops in between from the
+     * document. If they are not marked stored yet, try again shortly rather than spin.
+     */
     private void repair() {
       if (repairing) {
         return;
       }
       repairing = true;
-      long known = waiting.lastKey();
+      long before = lastRev;
       Async.of(services.documents().submitToKey(docId, new DocumentProcessors.ReadOps(lastRev)))
           .onComplete(read -> {
-            repairing = false;
             if (!current()) {
               return;
             }
@@ -416,8 +485,21 @@ final class LiveSession {
               send(Frames.error("resync", "this connection fell behind the document; open it again", null, docId));
               return;
             }
-            read.result().stream().filter(op -> op.rev() > lastRev && op.rev() <= known).forEach(this::hold);
-            drain();
+            read.result().stream().filter(op -> op.rev() > lastRev).forEach(this::hold);
+            deliverInOrder();
+            if (waiting.isEmpty() || lastRev > before) {
+              repairing = false;
+              if (!waiting.isEmpty()) {
+                repair();
+              }
+            } else {
+              services.vertx().setTimer(DURABLE_POLL_MS, t -> {
+                repairing = false;
+                if (current() && !waiting.isEmpty()) {
+                  repair();
+                }
+              });
+            }
           });
     }
   }

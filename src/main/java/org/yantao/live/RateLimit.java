@@ -10,7 +10,8 @@ final class RateLimit {
   private final int floodAfter;
   private double tokens;
   private long last;
-  private int refusedInARow;
+  /** Refusals since the bucket was last at least half full, i.e. since the client last slowed down. */
+  private int refusedSinceRecovered;
 
   RateLimit(double perSecond, double burst, int floodAfter) {
     this.perSecond = perSecond;
@@ -28,9 +29,13 @@ final class RateLimit {
     last = now;
     if (tokens >= 1) {
       tokens -= 1;
-      refusedInARow = 0;
+      // A flooder is let through one message per refilled token; only a bucket that recovered
+      // shows the client slowed down. Resetting on every allowed message would never close a flood.
+      if (tokens >= burst / 2) {
+        refusedSinceRecovered = 0;
+      }
       return Verdict.ALLOW;
     }
-    return ++refusedInARow > floodAfter ? Verdict.FLOOD : Verdict.REFUSE;
+    return ++refusedSinceRecovered > floodAfter ? Verdict.FLOOD : Verdict.REFUSE;
   }
 }

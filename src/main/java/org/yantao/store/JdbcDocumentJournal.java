@@ -64,6 +64,17 @@ public final class JdbcDocumentJournal implements DocumentJournal, AutoCloseable
     queue.add(new Snapshot(docId, snapshot));
   }
 
+  @Override
+  public List<LoggedOp> storedAfter(String docId, long afterRev) {
+    List<LoggedOp> ops = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      DocOpRows.after(c, docId, afterRev, ops::add);
+    } catch (SQLException e) {
+      throw new StoreException("Cannot read the stored ops of " + docId, e);
+    }
+    return ops;
+  }
+
   /** Starts storing; entries queued before this (the member may own documents early) wait. */
   public synchronized void start(Listener storedListener) {
     this.listener = storedListener;
@@ -111,11 +122,16 @@ public final class JdbcDocumentJournal implements DocumentJournal, AutoCloseable
     }
   }
 
+  /**
+   * A failed batch is retried with every op checked against what is stored, so that rows that did
+   * get in (or a member that took a document over already stored) never block the journal.
+   */
   private void storeWithRetry(List<Entry> batch) {
     long pause = 50;
+    boolean retrying = false;
     while (true) {
       try {
-        store(batch);
+        store(batch, retrying);
         break;
       } catch (SQLException | RuntimeException e) {
         if (stopping && pause >= MAX_RETRY_PAUSE_MS) {
@@ -130,6 +146,7 @@ public final class JdbcDocumentJournal implements DocumentJournal, AutoCloseable
           return;
         }
         pause = Math.min(MAX_RETRY_PAUSE_MS, pause * 2);
+        retrying = true;
       }
     }
     List<StoredOps> stored = new ArrayList<>();
@@ -147,7 +164,7 @@ public final class JdbcDocumentJournal implements DocumentJournal, AutoCloseable
     }
   }
 
-  private void store(List<Entry> batch) throws SQLException {
+  private void store(List<Entry> batch, boolean checkAll) throws SQLException {
     long now = System.currentTimeMillis();
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
@@ -157,7 +174,7 @@ public final class JdbcDocumentJournal implements DocumentJournal, AutoCloseable
               "INSERT INTO doc_snapshots (doc_id, rev, content, created_at) VALUES (?, ?, ?, ?)")) {
         for (Entry entry : batch) {
           if (entry instanceof Ops ops) {
-            Set<Long> existing = ops.mayExist() ? storedRevs(c, ops.docId(), ops.ops()) : Set.of();
+            Set<Long> existing = ops.mayExist() || checkAll ? storedRevs(c, ops.docId(), ops.ops()) : Set.of();
             for (LoggedOp op : ops.ops()) {
               if (existing.contains(op.rev())) {
                 continue;

@@ -67,39 +67,40 @@ public final class JdbcDocumentLoader implements MapLoader<String, DocumentState
     }
     ArrayDeque<LoggedOp> log = new ArrayDeque<>();
     Map<String, Long> ids = new LinkedHashMap<>();
-    long rev = snapshotRev;
-    try (PreparedStatement ops = c.prepareStatement(
-        "SELECT rev, op_id, author, delta, created_at FROM doc_ops WHERE doc_id = ? AND rev > ? ORDER BY rev")) {
-      ops.setString(1, docId);
-      ops.setLong(2, from);
-      try (ResultSet row = ops.executeQuery()) {
-        while (row.next()) {
-          LoggedOp op = new LoggedOp(row.getLong(1), row.getString(2), row.getString(3), "",
-              DeltaJson.parse(row.getString(4)), row.getLong(5));
-          if (op.rev() > snapshotRev) {
-            if (op.rev() != rev + 1) {
-              LOG.error("Document {} misses revision {} in its stored log; loading up to revision {}", docId, rev + 1, rev);
-              break;
-            }
-            content.apply(op.delta());
-            rev = op.rev();
-          }
-          // The log must be an unbroken run: a transform walks every op since a client's base.
-          if (!log.isEmpty() && log.peekLast().rev() != op.rev() - 1) {
-            log.clear();
-          }
-          log.addLast(op);
-          if (log.size() > DocumentState.LOG_LIMIT) {
-            log.removeFirst();
-          }
-          ids.put(op.id(), op.rev());
-        }
+    long[] revision = {snapshotRev};
+    boolean[] broken = {false};
+    DocOpRows.after(c, docId, from, op -> {
+      if (broken[0]) {
+        return;
       }
-    }
+      if (op.rev() > snapshotRev) {
+        if (op.rev() != revision[0] + 1) {
+          LOG.error("Document {} misses revision {} in its stored log; loading up to revision {}", docId,
+              revision[0] + 1, revision[0]);
+          broken[0] = true;
+          return;
+        }
+        content.apply(op.delta());
+        revision[0] = op.rev();
+      }
+      // The log must be an unbroken run: a transform walks every op since a client's base.
+      if (!log.isEmpty() && log.peekLast().rev() != op.rev() - 1) {
+        log.clear();
+      }
+      log.addLast(op);
+      if (log.size() > DocumentState.LOG_LIMIT) {
+        log.removeFirst();
+      }
+      ids.put(DocumentState.idKey(op.author(), op.id()), op.rev());
+    });
+    long rev = revision[0];
     if (!log.isEmpty() && log.peekLast().rev() != rev) {
       log.clear();
     }
-    return new DocumentState(docId, content, rev, rev, log, ids);
+    DocumentState state = new DocumentState(docId, content, rev, rev, log, ids);
+    // The loader runs on the key's owner; what it loaded is everything stored.
+    state.markOwnedHere();
+    return state;
   }
 
   @Override

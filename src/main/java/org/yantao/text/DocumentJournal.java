@@ -15,4 +15,10 @@ public interface DocumentJournal {
   void append(String docId, List<LoggedOp> ops, boolean mayExist);
 
   void snapshot(String docId, DocumentSnapshot snapshot);
+
+  /**
+   * The ops stored after {@code afterRev}, oldest first. Blocking: called only by a member that has
+   * just taken a document over, once.
+   */
+  List<LoggedOp> storedAfter(String docId, long afterRev);
 }

@@ -26,13 +26,16 @@ public final class DocumentProcessors {
     final Delta delta;
     final long at;
     final boolean backup;
+    /** On a backup: the ops its owner took over from the database before this one. */
+    List<LoggedOp> takenOver;
     private transient HazelcastInstance member;
 
     public ApplyOp(String opId, String author, String origin, long baseRev, Delta delta, long at) {
-      this(opId, author, origin, baseRev, delta, at, false);
+      this(opId, author, origin, baseRev, delta, at, false, List.of());
     }
 
-    ApplyOp(String opId, String author, String origin, long baseRev, Delta delta, long at, boolean backup) {
+    ApplyOp(String opId, String author, String origin, long baseRev, Delta delta, long at, boolean backup,
+        List<LoggedOp> takenOver) {
       this.opId = opId;
       this.author = author;
       this.origin = origin;
@@ -40,6 +43,7 @@ public final class DocumentProcessors {
       this.delta = delta;
       this.at = at;
       this.backup = backup;
+      this.takenOver = takenOver;
     }
 
     @Override
@@ -54,12 +58,15 @@ public final class DocumentProcessors {
         return ApplyOutcome.rejected(0, "doc.not_open", "open the document before changing it");
       }
       DocumentJournal journal = backup ? null : Journaling.of(member);
-      if (journal != null) {
+      if (journal == null) {
+        Journaling.replayTakenOver(state, takenOver);
+      } else {
+        takenOver = Journaling.takeOver(state, journal);
         Journaling.catchUp(state, journal);
       }
       ApplyOutcome outcome = state.apply(opId, author, origin, baseRev, delta, at);
-      if (outcome.status() == ApplyOutcome.Status.APPLIED) {
-        if (journal != null) {
+      if (outcome.status() == ApplyOutcome.Status.APPLIED || !takenOver.isEmpty()) {
+        if (journal != null && outcome.status() == ApplyOutcome.Status.APPLIED) {
           journal.append(state.id(), List.of(state.lastOp()), false);
           state.journaledThrough(state.rev());
           if (state.rev() % DocumentState.SNAPSHOT_EVERY == 0) {
@@ -73,7 +80,7 @@ public final class DocumentProcessors {
 
     @Override
     public EntryProcessor<String, DocumentState, ApplyOutcome> getBackupProcessor() {
-      return new ApplyOp(opId, author, origin, baseRev, delta, at, true);
+      return new ApplyOp(opId, author, origin, baseRev, delta, at, true, takenOver);
     }
   }
 
@@ -81,15 +88,18 @@ public final class DocumentProcessors {
   public static final class OpenDocument implements EntryProcessor<String, DocumentState, OpenedDocument>, HazelcastInstanceAware {
     final String initialJson;
     final boolean backup;
+    /** On a backup: the ops its owner took over from the database. */
+    List<LoggedOp> takenOver;
     private transient HazelcastInstance member;
 
     public OpenDocument(String initialJson) {
-      this(initialJson, false);
+      this(initialJson, false, List.of());
     }
 
-    OpenDocument(String initialJson, boolean backup) {
+    OpenDocument(String initialJson, boolean backup, List<LoggedOp> takenOver) {
       this.initialJson = initialJson;
       this.backup = backup;
+      this.takenOver = takenOver;
     }
 
     @Override
@@ -103,8 +113,17 @@ public final class DocumentProcessors {
       if (state == null) {
         state = DocumentState.create(entry.getKey(), DeltaJson.parse(initialJson));
         if (!backup) {
+          state.markOwnedHere();
           Journaling.of(member).snapshot(state.id(), state.snapshot());
         }
+        entry.setValue(state);
+      } else if (backup) {
+        Journaling.replayTakenOver(state, takenOver);
+        entry.setValue(state);
+      } else if (!state.ownedHere()) {
+        DocumentJournal journal = Journaling.of(member);
+        takenOver = Journaling.takeOver(state, journal);
+        Journaling.catchUp(state, journal);
         entry.setValue(state);
       }
       DocumentSnapshot snapshot = state.snapshot();
@@ -113,7 +132,7 @@ public final class DocumentProcessors {
 
     @Override
     public EntryProcessor<String, DocumentState, OpenedDocument> getBackupProcessor() {
-      return new OpenDocument(initialJson, true);
+      return new OpenDocument(initialJson, true, takenOver);
     }
   }
 
@@ -130,12 +149,15 @@ public final class DocumentProcessors {
     }
   }
 
-  /** The ops after a revision, for a node that missed some notifications; null if too old. */
+  /**
+   * The stored ops after a revision, for a connection that missed notifications or resumes; null
+   * if the log no longer reaches back that far. Only stored ops: nobody may see an op a crash could undo.
+   */
   public record ReadOps(long afterRev) implements EntryProcessor<String, DocumentState, ArrayList<LoggedOp>>, ReadOnly {
     @Override
     public ArrayList<LoggedOp> process(Map.Entry<String, DocumentState> entry) {
       DocumentState state = entry.getValue();
-      List<LoggedOp> ops = state == null ? null : state.opsAfter(afterRev);
+      List<LoggedOp> ops = state == null ? null : state.storedOpsAfter(afterRev);
       return ops == null ? null : new ArrayList<>(ops);
     }
 

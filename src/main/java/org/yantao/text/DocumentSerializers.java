@@ -119,7 +119,8 @@ public final class DocumentSerializers {
     @Override
     public DocumentProcessors.ApplyOp read(CompactReader in) {
       return new DocumentProcessors.ApplyOp(in.readString("opId"), in.readString("author"), in.readString("origin"),
-          in.readInt64("baseRev"), DeltaJson.parse(in.readString("delta")), in.readInt64("at"), in.readBoolean("backup"));
+          in.readInt64("baseRev"), DeltaJson.parse(in.readString("delta")), in.readInt64("at"), in.readBoolean("backup"),
+          List.of(in.readArrayOfCompact("takenOver", LoggedOp.class)));
     }
 
     @Override
@@ -131,6 +132,7 @@ public final class DocumentSerializers {
       out.writeString("delta", DeltaJson.toJsonString(op.delta));
       out.writeInt64("at", op.at);
       out.writeBoolean("backup", op.backup);
+      out.writeArrayOfCompact("takenOver", op.takenOver.toArray(LoggedOp[]::new));
     }
 
     @Override
@@ -147,13 +149,15 @@ public final class DocumentSerializers {
   static final class Open implements CompactSerializer<DocumentProcessors.OpenDocument> {
     @Override
     public DocumentProcessors.OpenDocument read(CompactReader in) {
-      return new DocumentProcessors.OpenDocument(in.readString("initial"), in.readBoolean("backup"));
+      return new DocumentProcessors.OpenDocument(in.readString("initial"), in.readBoolean("backup"),
+          List.of(in.readArrayOfCompact("takenOver", LoggedOp.class)));
     }
 
     @Override
     public void write(CompactWriter out, DocumentProcessors.OpenDocument open) {
       out.writeString("initial", open.initialJson);
       out.writeBoolean("backup", open.backup);
+      out.writeArrayOfCompact("takenOver", open.takenOver.toArray(LoggedOp[]::new));
     }
 
     @Override

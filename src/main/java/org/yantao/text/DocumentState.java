@@ -31,6 +31,8 @@ public final class DocumentState {
   private long durableRev;
   /** Member-local: the last revision this member handed to its journal. Not replicated. */
   private long journaledRev;
+  /** Member-local: whether this copy has acted as the owner's, rather than only as a backup. */
+  private boolean ownedHere;
 
   public DocumentState(String id, RichText content, long rev, long durableRev,
       Collection<LoggedOp> log, Map<String, Long> recentIds) {
@@ -52,7 +54,7 @@ public final class DocumentState {
    * ties), then composed into the content. An op whose id was seen is not applied again.
    */
   public ApplyOutcome apply(String opId, String author, String origin, long baseRev, Delta delta, long at) {
-    Long seen = recentIds.get(opId);
+    Long seen = recentIds.get(idKey(author, opId));
     if (seen != null) {
       return ApplyOutcome.duplicate(seen, seen <= durableRev);
     }
@@ -87,13 +89,24 @@ public final class DocumentState {
     if (log.size() > LOG_LIMIT) {
       log.removeFirst();
     }
-    recentIds.put(opId, rev);
+    recentIds.put(idKey(author, opId), rev);
     if (recentIds.size() > ID_LIMIT) {
       Iterator<Map.Entry<String, Long>> oldest = recentIds.entrySet().iterator();
       oldest.next();
       oldest.remove();
     }
     return ApplyOutcome.applied(rev);
+  }
+
+  /** Op ids are chosen by clients, so they are unique only per author. */
+  public static String idKey(String author, String opId) {
+    return author + "\u0000" + opId;
+  }
+
+  /** The stored ops after {@code afterRev}, oldest first, or null when the log no longer reaches back that far. */
+  public List<LoggedOp> storedOpsAfter(long afterRev) {
+    List<LoggedOp> ops = opsAfter(afterRev);
+    return ops == null ? null : ops.stream().filter(op -> op.rev() <= durableRev).toList();
   }
 
   /** The ops after {@code afterRev}, oldest first, or null when the log no longer reaches back that far. */
@@ -116,6 +129,32 @@ public final class DocumentState {
 
   public DocumentSnapshot snapshot() {
     return new DocumentSnapshot(rev, DeltaJson.toJsonString(content.toDelta()));
+  }
+
+  /**
+   * Applies an op exactly as the owner applied it before (from the database, or replayed on a
+   * backup); false if it does not follow this copy's revision.
+   */
+  public boolean applyStored(LoggedOp op) {
+    if (op.rev() != rev + 1) {
+      return false;
+    }
+    content.apply(op.delta());
+    rev = op.rev();
+    log.addLast(op);
+    if (log.size() > LOG_LIMIT) {
+      log.removeFirst();
+    }
+    recentIds.put(idKey(op.author(), op.id()), rev);
+    return true;
+  }
+
+  public boolean ownedHere() {
+    return ownedHere;
+  }
+
+  public void markOwnedHere() {
+    ownedHere = true;
   }
 
   /** Called once the journal stored everything up to {@code storedRev}. */

@@ -16,6 +16,10 @@ public final class WorkshopChanges {
   public record Create(Workshop workshop) implements EntryProcessor<String, Workshop, Workshop> {
     @Override
     public Workshop process(Map.Entry<String, Workshop> entry) {
+      if (workshop.equals(entry.getValue())) {
+        // A backup replaying the creation may already hold the value.
+        return workshop;
+      }
       if (entry.getValue() != null) {
         throw DomainException.conflict("workshop.exists", entry.getKey());
       }

@@ -7,9 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yantao.testing.CoEditor;
 import org.yantao.testing.LiveFixture;
 import org.yantao.testing.Poll;
@@ -19,17 +18,8 @@ import org.yantao.text.RichText;
 
 /** Many people typing at once at random places, in English, Chinese and emoji, end with one text. */
 class ConvergenceIT {
-  static LiveFixture fixture;
-
-  @BeforeAll
-  static void start() throws Exception {
-    fixture = LiveFixture.start(10);
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
+  @RegisterExtension
+  static final LiveFixture fixture = LiveFixture.withMembers(10);
 
   @Test
   void twoClientsTypingConcurrentlyConverge() {

@@ -32,13 +32,14 @@ import org.yantao.text.RichText;
 public final class CoEditor extends VerticleBase {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final int port;
+  private volatile int port;
   private final String token;
   private final String docId;
   private final String tag = UUID.randomUUID().toString().substring(0, 8);
   private final List<JsonNode> errors = new CopyOnWriteArrayList<>();
   private final Map<String, int[]> cursors = new HashMap<>();
   private final List<Consumer<JsonNode>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<JsonNode>> sentOps = new CopyOnWriteArrayList<>();
 
   private WebSocket socket;
   private boolean connected;
@@ -59,6 +60,13 @@ public final class CoEditor extends VerticleBase {
     return connect();
   }
 
+  /** Closes the connection itself, rather than leaving it to the client's shutdown, which waits for idle connections. */
+  @Override
+  public Future<?> stop() {
+    connected = false;
+    return socket == null ? Future.succeededFuture() : socket.close().otherwiseEmpty();
+  }
+
   /** Connects, says hello and opens the document (resuming from the known revision if any). */
   public Future<Void> connect() {
     opened = Promise.promise();
@@ -69,7 +77,12 @@ public final class CoEditor extends VerticleBase {
           socket = ws;
           connected = true;
           ws.textMessageHandler(this::receive);
-          ws.closeHandler(v -> connected = false);
+          // After a reconnect the old socket's close must not mark the new connection closed.
+          ws.closeHandler(v -> {
+            if (socket == ws) {
+              connected = false;
+            }
+          });
           sendJson(JSON.createObjectNode().put("type", "hello").put("token", token));
           ObjectNode open = JSON.createObjectNode().put("type", "doc.open").put("doc", docId);
           if (ot != null) {
@@ -78,6 +91,17 @@ public final class CoEditor extends VerticleBase {
           sendJson(open);
           return opened.future();
         });
+  }
+
+  /**
+   * Connects to another port (the server restarted, or another member of the cluster) and resumes
+   * from the known revision, re-sending the op in flight.
+   */
+  public Future<Void> reconnect(int newPort) {
+    return call(() -> {
+      port = newPort;
+      return connect();
+    }).compose(connected -> connected);
   }
 
   /** Drops the connection; edits made meanwhile are kept and sent after {@link #connect()}. */
@@ -179,10 +203,16 @@ public final class CoEditor extends VerticleBase {
     listeners.add(listener);
   }
 
+  /** Every {@code doc.op} this client sends, re-sends included, for tests that track what was acknowledged. */
+  public void onSentOp(Consumer<JsonNode> listener) {
+    sentOps.add(listener);
+  }
+
   private void localEdit(Delta change) {
     Delta send = ot.edit(change);
     cursors.replaceAll((author, c) -> moved(c, change, false));
-    if (send != null && connected) {
+    if (send != null) {
+      // Offline this only names the op; the resume after connect() sends it under that id.
       sendOp(send);
     }
   }
@@ -196,6 +226,9 @@ public final class CoEditor extends VerticleBase {
     ObjectNode message = JSON.createObjectNode().put("type", "doc.op").put("doc", docId).put("rev", ot.inflightBase())
         .put("id", inflightId);
     message.set("delta", DeltaJson.toJson(op));
+    if (connected) {
+      sentOps.forEach(l -> l.accept(message));
+    }
     sendJson(message);
   }
 
@@ -213,10 +246,10 @@ public final class CoEditor extends VerticleBase {
         opened.tryComplete();
       }
       case "doc.resumed" -> {
-        if (ot.inflight() != null) {
-          resend(ot.inflight());
-        } else {
+        if (ot.inflight() == null) {
           flush();
+        } else {
+          resend(ot.inflight());
         }
         opened.tryComplete();
       }

@@ -9,15 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A running node with a workshop of one room for co-editing tests: members who joined by code and
  * were assigned to the room, their tokens, and editors connected to the room's findings document.
  */
-public final class LiveFixture implements AutoCloseable {
-  public final TestNode node;
-  public final Vertx vertx = Vertx.vertx();
-  public final ApiClient organiser;
+public final class LiveFixture implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+  private final int members;
+  public TestNode node;
+  public Vertx vertx;
+  public ApiClient organiser;
   public String workshopId;
   public String joinCode;
   public String roomId;
@@ -25,19 +29,43 @@ public final class LiveFixture implements AutoCloseable {
   public final List<String> tokens = new ArrayList<>();
   public final List<String> participantIds = new ArrayList<>();
 
-  private LiveFixture(TestNode node) {
-    this.node = node;
-    this.organiser = node.organiser(vertx);
+  private LiveFixture(int members) {
+    this.members = members;
   }
 
-  /** A node on a fresh data directory with one room of {@code members} participants. */
+  /**
+   * A node on a fresh data directory with one room of {@code members} participants, started before
+   * the test class and closed after it: {@code @RegisterExtension static final LiveFixture fixture}.
+   */
+  public static LiveFixture withMembers(int members) {
+    return new LiveFixture(members);
+  }
+
+  /** The same, started now, for tests that manage its life themselves. */
   public static LiveFixture start(int members) throws Exception {
-    LiveFixture fixture = new LiveFixture(TestNode.start(Files.createTempDirectory("yantao-live")));
-    fixture.createRoom(members);
+    LiveFixture fixture = new LiveFixture(members);
+    fixture.begin();
     return fixture;
   }
 
-  private void createRoom(int members) {
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    begin();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
+
+  private void begin() throws Exception {
+    vertx = Vertx.vertx();
+    node = TestNode.start(Files.createTempDirectory("yantao-live"));
+    organiser = node.organiser(vertx);
+    createRoom();
+  }
+
+  private void createRoom() {
     JsonObject workshop = organiser.post("/api/workshops", new JsonObject().put("title", "研讨 co-editing")
         .put("rooms", new JsonArray().add(new JsonObject().put("name", "第一组")))).expect(201);
     workshopId = workshop.getString("id");

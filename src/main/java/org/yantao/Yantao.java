@@ -5,9 +5,13 @@ import com.hazelcast.map.IMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -62,14 +66,26 @@ public final class Yantao implements AutoCloseable {
   public static Yantao start(AppConfig config) throws Exception {
     long begin = System.nanoTime();
     String organiserKey = OrganiserKey.resolve(config);
-    Database database = Database.open(config);
-    LOG.info("Database {} ready ({} ms)", database.productName(), elapsedMs(begin));
+    Database database = Database.connect(config);
     JdbcDocumentJournal journal = new JdbcDocumentJournal(database.dataSource());
     HazelcastInstance hazelcast = null;
     Vertx vertx = null;
+    // Independent and each about a second on a cold JVM: the schema, the member, the API contract.
+    ExecutorService starters = Executors.newFixedThreadPool(2, r -> new Thread(r, "yantao-start"));
     try {
+      Future<?> migrated = starters.submit(() -> {
+        database.migrate();
+        LOG.info("Database {} ready ({} ms)", database.productName(), elapsedMs(begin));
+        return null;
+      });
+      Future<OpenAPIContract> contract = starters.submit(() -> {
+        OpenAPIContract loaded = ApiVerticle.loadContract();
+        LOG.info("API contract checked ({} ms)", elapsedMs(begin));
+        return loaded;
+      });
       hazelcast = HazelcastSetup.start(config, database.dataSource(), journal);
       LOG.info("Hazelcast member up, {} in the cluster ({} ms)", hazelcast.getCluster().getMembers().size(), elapsedMs(begin));
+      migrated.get();
       vertx = Vertx.builder()
           .with(new VertxOptions())
           .withClusterManager(new HazelcastClusterManager(hazelcast))
@@ -93,12 +109,15 @@ public final class Yantao implements AutoCloseable {
           new HealthRoutes(vertx, hazelcast, database)::mount,
           new WorkshopRoutes(workshops)::mount,
           new ParticipantRoutes(workshops, participants)::mount);
-      ApiVerticle api = new ApiVerticle(config.host(), config.port(), authenticator, features, List.of(live::mount));
+      ApiVerticle api = new ApiVerticle(contract.get(), config.host(), config.port(), authenticator, features,
+          List.of(live::mount));
       vertx.deployVerticle(api).await(60, TimeUnit.SECONDS);
       return new Yantao(config, organiserKey, database, journal, hazelcast, vertx, api.actualPort());
     } catch (Exception e) {
       closeQuietly(vertx, hazelcast, journal, database);
       throw e;
+    } finally {
+      starters.shutdown();
     }
   }
 

@@ -54,6 +54,9 @@ public final class HazelcastSetup {
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.logging.type", "slf4j");
+    // Nobody reads Hazelcast's own metrics here; collecting them costs start-up time and CPU.
+    config.getMetricsConfig().setEnabled(false);
+    config.setProperty("hazelcast.health.monitoring.level", "OFF");
     String address = app.clustered() ? app.clusterHost() : "127.0.0.1";
     if (address != null) {
       config.setProperty("hazelcast.socket.bind.any", "false");

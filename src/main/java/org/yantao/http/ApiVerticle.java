@@ -2,6 +2,7 @@ package org.yantao.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -11,6 +12,7 @@ import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.yantao.error.DomainException;
 import org.yantao.security.Authenticator;
@@ -24,6 +26,7 @@ public final class ApiVerticle extends VerticleBase {
   /** The largest request body and WebSocket message accepted (documented in the README and protocol). */
   static final int MAX_BODY_BYTES = 256 * 1024;
 
+  private final OpenAPIContract contract;
   private final String host;
   private final int port;
   private final Authenticator authenticator;
@@ -31,8 +34,9 @@ public final class ApiVerticle extends VerticleBase {
   private final List<Consumer<Router>> extraRoutes;
   private HttpServer server;
 
-  public ApiVerticle(String host, int port, Authenticator authenticator,
+  public ApiVerticle(OpenAPIContract contract, String host, int port, Authenticator authenticator,
       List<Consumer<RouterBuilder>> features, List<Consumer<Router>> extraRoutes) {
+    this.contract = contract;
     this.host = host;
     this.port = port;
     this.authenticator = authenticator;
@@ -40,9 +44,22 @@ public final class ApiVerticle extends VerticleBase {
     this.extraRoutes = List.copyOf(extraRoutes);
   }
 
+  /**
+   * Reads and checks the contract. It takes seconds on a cold JVM, so the node does it while the
+   * database and Hazelcast start, on a Vert.x of its own: the contract is plain data afterwards.
+   */
+  public static OpenAPIContract loadContract() throws Exception {
+    Vertx loader = Vertx.vertx();
+    try {
+      return OpenAPIContract.from(loader, CONTRACT).await(60, TimeUnit.SECONDS);
+    } finally {
+      loader.close();
+    }
+  }
+
   @Override
   public Future<?> start() {
-    return OpenAPIContract.from(vertx, CONTRACT).compose(contract -> {
+    return Future.succeededFuture(contract).compose(contract -> {
       RouterBuilder api = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
       api.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
       api.rootHandler(authenticator);

@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yantao.cluster.Async;
 import org.yantao.store.JdbcDocumentJournal;
-import org.yantao.text.DeltaJson;
 import org.yantao.text.DocumentProcessors;
 import org.yantao.text.DocumentState;
 import org.yantao.text.LoggedOp;
@@ -32,8 +31,9 @@ public final class DocumentFanout implements JdbcDocumentJournal.Listener {
   public void stored(List<JdbcDocumentJournal.StoredOps> batch) {
     for (JdbcDocumentJournal.StoredOps stored : batch) {
       String address = DocumentHub.address(stored.docId());
-      for (LoggedOp op : stored.ops()) {
-        String frame = Frames.op(stored.docId(), op.rev(), op.id(), op.author(), DeltaJson.toJsonString(op.delta()));
+      for (int i = 0; i < stored.ops().size(); i++) {
+        LoggedOp op = stored.ops().get(i);
+        String frame = Frames.op(stored.docId(), op.rev(), op.id(), op.author(), stored.deltaJson().get(i));
         bus.publish(address, frame, new DeliveryOptions()
             .addHeader(DocumentHub.KIND, DocumentHub.KIND_OP)
             .addHeader(DocumentHub.REV, Long.toString(op.rev()))

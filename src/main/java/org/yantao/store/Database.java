@@ -19,7 +19,20 @@ public final class Database implements AutoCloseable {
     this.productName = productName;
   }
 
+  /** Connects and migrates. */
   public static Database open(AppConfig config) throws Exception {
+    Database database = connect(config);
+    try {
+      database.migrate();
+      return database;
+    } catch (Exception e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  /** A pool that connects on first use; {@link #migrate()} before storing anything. */
+  public static Database connect(AppConfig config) throws Exception {
     if (!config.usesPostgres()) {
       Files.createDirectories(config.dataDir());
     }
@@ -30,18 +43,12 @@ public final class Database implements AutoCloseable {
     pool.setMaximumPoolSize(8);
     pool.setPoolName("yantao-db");
     pool.setInitializationFailTimeout(10_000);
-    HikariDataSource dataSource = new HikariDataSource(pool);
-    try {
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-      String product;
-      try (Connection c = dataSource.getConnection()) {
-        product = c.getMetaData().getDatabaseProductName();
-      }
-      return new Database(dataSource, product);
-    } catch (Exception e) {
-      dataSource.close();
-      throw e;
-    }
+    return new Database(new HikariDataSource(pool), config.usesPostgres() ? "PostgreSQL" : "H2");
+  }
+
+  /** Brings the schema up to date (Flyway migrations in db/migration). */
+  public void migrate() {
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
   }
 
   public DataSource dataSource() {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,11 +35,20 @@ public final class JdbcDocumentJournal implements DocumentJournal, AutoCloseable
     void stored(List<StoredOps> batch);
   }
 
-  public record StoredOps(String docId, List<LoggedOp> ops) {}
+  /** Stored ops with their deltas as JSON, written once for the row and reused for the announcement. */
+  public record StoredOps(String docId, List<LoggedOp> ops, List<String> deltaJson) {}
 
   private sealed interface Entry permits Ops, Snapshot, Stop {}
 
-  private record Ops(String docId, List<LoggedOp> ops, boolean mayExist) implements Entry {}
+  /** {@code json} is filled by the writer thread, not the partition thread that queued the ops. */
+  private record Ops(String docId, List<LoggedOp> ops, boolean mayExist, String[] json) implements Entry {
+    String json(int i) {
+      if (json[i] == null) {
+        json[i] = DeltaJson.toJsonString(ops.get(i).delta());
+      }
+      return json[i];
+    }
+  }
 
   private record Snapshot(String docId, DocumentSnapshot snapshot) implements Entry {}
 
@@ -56,7 +66,7 @@ public final class JdbcDocumentJournal implements DocumentJournal, AutoCloseable
 
   @Override
   public void append(String docId, List<LoggedOp> ops, boolean mayExist) {
-    queue.add(new Ops(docId, List.copyOf(ops), mayExist));
+    queue.add(new Ops(docId, List.copyOf(ops), mayExist, new String[ops.size()]));
   }
 
   @Override
@@ -152,7 +162,7 @@ public final class JdbcDocumentJournal implements DocumentJournal, AutoCloseable
     List<StoredOps> stored = new ArrayList<>();
     for (Entry entry : batch) {
       if (entry instanceof Ops ops) {
-        stored.add(new StoredOps(ops.docId(), ops.ops()));
+        stored.add(new StoredOps(ops.docId(), ops.ops(), Arrays.asList(ops.json())));
       }
     }
     if (!stored.isEmpty()) {
@@ -175,7 +185,9 @@ public final class JdbcDocumentJournal implements DocumentJournal, AutoCloseable
         for (Entry entry : batch) {
           if (entry instanceof Ops ops) {
             Set<Long> existing = ops.mayExist() || checkAll ? storedRevs(c, ops.docId(), ops.ops()) : Set.of();
-            for (LoggedOp op : ops.ops()) {
+            for (int i = 0; i < ops.ops().size(); i++) {
+              LoggedOp op = ops.ops().get(i);
+              String json = ops.json(i);
               if (existing.contains(op.rev())) {
                 continue;
               }
@@ -183,7 +195,7 @@ public final class JdbcDocumentJournal implements DocumentJournal, AutoCloseable
               insertOp.setLong(2, op.rev());
               insertOp.setString(3, op.id());
               insertOp.setString(4, op.author());
-              insertOp.setString(5, DeltaJson.toJsonString(op.delta()));
+              insertOp.setString(5, json);
               insertOp.setLong(6, op.at());
               insertOp.addBatch();
             }

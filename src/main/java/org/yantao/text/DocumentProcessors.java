@@ -17,31 +17,18 @@ import java.util.Map;
 public final class DocumentProcessors {
   private DocumentProcessors() {}
 
-  /** Applies one client op; the owner journals it, and the journal acknowledges it once stored. */
-  public static final class ApplyOp implements EntryProcessor<String, DocumentState, ApplyOutcome>, HazelcastInstanceAware {
-    final String opId;
-    final String author;
-    final String origin;
-    final long baseRev;
-    final Delta delta;
-    final long at;
+  /**
+   * A processor that changes a document. On the owner it first makes sure its copy holds every
+   * stored op (it may have just taken the document over) and that its journal has everything the
+   * copy holds; its backups replay what the owner took over, then the change itself.
+   */
+  abstract static class DocumentChange<R> implements EntryProcessor<String, DocumentState, R>, HazelcastInstanceAware {
     final boolean backup;
-    /** On a backup: the ops its owner took over from the database before this one. */
+    /** On the owner: filled by {@link #prepare}; on a backup: what its owner took over. */
     List<LoggedOp> takenOver;
     private transient HazelcastInstance member;
 
-    public ApplyOp(String opId, String author, String origin, long baseRev, Delta delta, long at) {
-      this(opId, author, origin, baseRev, delta, at, false, List.of());
-    }
-
-    ApplyOp(String opId, String author, String origin, long baseRev, Delta delta, long at, boolean backup,
-        List<LoggedOp> takenOver) {
-      this.opId = opId;
-      this.author = author;
-      this.origin = origin;
-      this.baseRev = baseRev;
-      this.delta = delta;
-      this.at = at;
+    DocumentChange(boolean backup, List<LoggedOp> takenOver) {
       this.backup = backup;
       this.takenOver = takenOver;
     }
@@ -51,19 +38,54 @@ public final class DocumentProcessors {
       this.member = hazelcastInstance;
     }
 
+    /** Brings the copy up to date; returns the member's journal on the owner, null on a backup. */
+    DocumentJournal prepare(DocumentState state) {
+      if (backup) {
+        Journaling.replayTakenOver(state, takenOver);
+        return null;
+      }
+      DocumentJournal journal = journal();
+      takenOver = Journaling.takeOver(state, journal);
+      Journaling.catchUp(state, journal);
+      return journal;
+    }
+
+    DocumentJournal journal() {
+      return Journaling.of(member);
+    }
+  }
+
+  /** Applies one client op; the owner journals it, and the journal acknowledges it once stored. */
+  public static final class ApplyOp extends DocumentChange<ApplyOutcome> {
+    final String opId;
+    final String author;
+    final String origin;
+    final long baseRev;
+    final Delta delta;
+    final long at;
+
+    public ApplyOp(String opId, String author, String origin, long baseRev, Delta delta, long at) {
+      this(opId, author, origin, baseRev, delta, at, false, List.of());
+    }
+
+    ApplyOp(String opId, String author, String origin, long baseRev, Delta delta, long at, boolean backup,
+        List<LoggedOp> takenOver) {
+      super(backup, takenOver);
+      this.opId = opId;
+      this.author = author;
+      this.origin = origin;
+      this.baseRev = baseRev;
+      this.delta = delta;
+      this.at = at;
+    }
+
     @Override
     public ApplyOutcome process(Map.Entry<String, DocumentState> entry) {
       DocumentState state = entry.getValue();
       if (state == null) {
         return ApplyOutcome.rejected(0, "doc.not_open", "open the document before changing it");
       }
-      DocumentJournal journal = backup ? null : Journaling.of(member);
-      if (journal == null) {
-        Journaling.replayTakenOver(state, takenOver);
-      } else {
-        takenOver = Journaling.takeOver(state, journal);
-        Journaling.catchUp(state, journal);
-      }
+      DocumentJournal journal = prepare(state);
       ApplyOutcome outcome = state.apply(opId, author, origin, baseRev, delta, at);
       if (outcome.status() == ApplyOutcome.Status.APPLIED || !takenOver.isEmpty()) {
         if (journal != null && outcome.status() == ApplyOutcome.Status.APPLIED) {
@@ -85,26 +107,16 @@ public final class DocumentProcessors {
   }
 
   /** Returns the document, creating it with {@code initialJson} if it has never existed. */
-  public static final class OpenDocument implements EntryProcessor<String, DocumentState, OpenedDocument>, HazelcastInstanceAware {
+  public static final class OpenDocument extends DocumentChange<OpenedDocument> {
     final String initialJson;
-    final boolean backup;
-    /** On a backup: the ops its owner took over from the database. */
-    List<LoggedOp> takenOver;
-    private transient HazelcastInstance member;
 
     public OpenDocument(String initialJson) {
       this(initialJson, false, List.of());
     }
 
     OpenDocument(String initialJson, boolean backup, List<LoggedOp> takenOver) {
+      super(backup, takenOver);
       this.initialJson = initialJson;
-      this.backup = backup;
-      this.takenOver = takenOver;
-    }
-
-    @Override
-    public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
-      this.member = hazelcastInstance;
     }
 
     @Override
@@ -114,17 +126,14 @@ public final class DocumentProcessors {
         state = DocumentState.create(entry.getKey(), DeltaJson.parse(initialJson));
         if (!backup) {
           state.markOwnedHere();
-          Journaling.of(member).snapshot(state.id(), state.snapshot());
+          journal().snapshot(state.id(), state.snapshot());
         }
         entry.setValue(state);
-      } else if (backup) {
-        Journaling.replayTakenOver(state, takenOver);
-        entry.setValue(state);
-      } else if (!state.ownedHere()) {
-        DocumentJournal journal = Journaling.of(member);
-        takenOver = Journaling.takeOver(state, journal);
-        Journaling.catchUp(state, journal);
-        entry.setValue(state);
+      } else {
+        prepare(state);
+        if (!takenOver.isEmpty()) {
+          entry.setValue(state);
+        }
       }
       DocumentSnapshot snapshot = state.snapshot();
       return new OpenedDocument(snapshot.rev(), state.durableRev(), snapshot.deltaJson());

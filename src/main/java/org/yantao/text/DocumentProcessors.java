@@ -41,6 +41,7 @@ public final class DocumentProcessors {
     /** Brings the copy up to date; returns the member's journal on the owner, null on a backup. */
     DocumentJournal prepare(DocumentState state) {
       if (backup) {
+        state.markBackup();
         Journaling.replayTakenOver(state, takenOver);
         return null;
       }

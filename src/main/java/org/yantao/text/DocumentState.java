@@ -157,6 +157,14 @@ public final class DocumentState {
     ownedHere = true;
   }
 
+  /**
+   * This copy replays its owner's changes as a backup; if it becomes the owner again later it must
+   * take the document over anew, since the owner in between may have stored ops it never received.
+   */
+  public void markBackup() {
+    ownedHere = false;
+  }
+
   /** Called once the journal stored everything up to {@code storedRev}. */
   public void markDurable(long storedRev) {
     durableRev = Math.max(durableRev, Math.min(storedRev, rev));

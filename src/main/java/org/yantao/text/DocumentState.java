@@ -18,8 +18,12 @@ public final class DocumentState {
   public static final int LOG_LIMIT = 1000;
   /** Op ids kept to recognise an op sent again after a lost ack, even after a resync. */
   public static final int ID_LIMIT = 10_000;
-  /** How often the owner writes the whole content, so that loading replays few ops. */
-  public static final int SNAPSHOT_EVERY = 500;
+  /**
+   * How often the owner writes the whole content, so that loading replays few ops (2,000 replay in
+   * about 2 ms). Rarer would cost little; more often puts the copy of a large document on the
+   * partition thread, which every keystroke waits for.
+   */
+  public static final int SNAPSHOT_EVERY = 2000;
   /** UTF-16 code units; a findings document is a few pages, this leaves ample room. */
   public static final int MAX_LENGTH = 1_000_000;
 

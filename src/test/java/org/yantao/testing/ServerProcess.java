@@ -114,6 +114,11 @@ public final class ServerProcess implements AutoCloseable {
     return port;
   }
 
+  /** The operating system's id of the server process, to read its CPU time and memory. */
+  public long pid() {
+    return process.pid();
+  }
+
   public ApiClient client(Vertx vertx) {
     return ApiClient.create(vertx, "127.0.0.1", port);
   }

@@ -15,16 +15,16 @@ import java.util.zip.GZIPInputStream;
  * A recorded sequential editing trace from the shared folder beside the checkout, turned into
  * one delta per patch.
  */
-record EditingTrace(String name, String startContent, String endContent, List<Delta> changes) {
+public record EditingTrace(String name, String startContent, String endContent, List<Delta> changes) {
 
   static final String AUTOMERGE_PAPER = "automerge-paper";
 
-  static Path directory() {
+  public static Path directory() {
     Path project = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
     return project.resolve("../shared/traces/sequential_traces").toAbsolutePath().normalize();
   }
 
-  static EditingTrace load(String name) throws IOException {
+  public static EditingTrace load(String name) throws IOException {
     Path file = directory().resolve(name + ".json.gz");
     if (!Files.isRegularFile(file)) {
       throw new IllegalStateException("Editing trace " + file + " is missing: the shared/ folder must sit"

@@ -1,0 +1,91 @@
+package org.yantao.bench;
+
+import java.nio.file.Path;
+
+/**
+ * What one load run does. A scenario gives the defaults; {@code --name=value} flags override any
+ * of them.
+ *
+ * @param url a running server to load, or null to start the packaged jar as a child process
+ * @param organiserKey the organiser key of the server at {@code url}; ignored when the jar is started here
+ */
+record LoadSettings(String scenario, int rooms, int participants, double rate, int seconds, boolean chinese, String url,
+    String organiserKey, Path out) {
+
+  static final String USAGE = """
+      Usage: LoadGenerator [--scenario=seminar|hot-room|scale|soak|replay] [--rooms=N] [--participants=N]
+                           [--rate=EDITS_PER_SECOND] [--seconds=N] [--chinese] [--url=http://host:port
+                           --organiser-key=KEY] [--out=result.json]
+        seminar   8 rooms x 10 participants x 5 edits/s for 30 s
+        hot-room  1 room x 100 participants x 2 edits/s for 30 s
+        scale     200 rooms x 25 participants x 0.2 edits/s for 30 s
+        soak      seminar for 10 minutes, sampling the server's memory
+        replay    each recorded trace in ../shared/traces typed into a room of its own by one author,
+                  at 1000 edits/s, with 5 watchers; --rooms and --seconds do not apply""";
+
+  static LoadSettings parse(String... args) {
+    String scenario = "seminar";
+    for (String arg : args) {
+      if (arg.startsWith("--scenario=")) {
+        scenario = value(arg);
+      }
+    }
+    LoadSettings s = forScenario(scenario);
+    for (String arg : args) {
+      String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+      s = switch (name) {
+        case "--scenario" -> s;
+        case "--rooms" -> new LoadSettings(s.scenario, Integer.parseInt(value(arg)), s.participants, s.rate, s.seconds, s.chinese, s.url, s.organiserKey, s.out);
+        case "--participants" -> new LoadSettings(s.scenario, s.rooms, Integer.parseInt(value(arg)), s.rate, s.seconds, s.chinese, s.url, s.organiserKey, s.out);
+        case "--rate" -> new LoadSettings(s.scenario, s.rooms, s.participants, Double.parseDouble(value(arg)), s.seconds, s.chinese, s.url, s.organiserKey, s.out);
+        case "--seconds" -> new LoadSettings(s.scenario, s.rooms, s.participants, s.rate, Integer.parseInt(value(arg)), s.chinese, s.url, s.organiserKey, s.out);
+        case "--chinese" -> new LoadSettings(s.scenario, s.rooms, s.participants, s.rate, s.seconds, true, s.url, s.organiserKey, s.out);
+        case "--url" -> new LoadSettings(s.scenario, s.rooms, s.participants, s.rate, s.seconds, s.chinese, value(arg), s.organiserKey, s.out);
+        case "--organiser-key" -> new LoadSettings(s.scenario, s.rooms, s.participants, s.rate, s.seconds, s.chinese, s.url, value(arg), s.out);
+        case "--out" -> new LoadSettings(s.scenario, s.rooms, s.participants, s.rate, s.seconds, s.chinese, s.url, s.organiserKey, Path.of(value(arg)));
+        default -> throw new IllegalArgumentException("Unknown flag " + arg + "\n" + USAGE);
+      };
+    }
+    if (s.url != null && s.organiserKey == null) {
+      throw new IllegalArgumentException("--url needs --organiser-key to create the workshop\n" + USAGE);
+    }
+    if (!s.replay() && (s.rooms < 1 || s.seconds < 1) || s.participants < 2 || s.rate <= 0) {
+      throw new IllegalArgumentException("Needs at least 1 room, 2 participants per room, a positive rate and 1 second\n" + USAGE);
+    }
+    return s;
+  }
+
+  static LoadSettings forScenario(String scenario) {
+    Path out = Path.of("target", "load-" + scenario + ".json");
+    return switch (scenario) {
+      case "seminar" -> new LoadSettings(scenario, 8, 10, 5, 30, false, null, null, out);
+      case "hot-room" -> new LoadSettings(scenario, 1, 100, 2, 30, false, null, null, out);
+      case "scale" -> new LoadSettings(scenario, 200, 25, 0.2, 30, false, null, null, out);
+      case "soak" -> new LoadSettings(scenario, 8, 10, 5, 600, false, null, null, out);
+      case "replay" -> new LoadSettings(scenario, 0, 6, 1000, 0, false, null, null, out);
+      default -> throw new IllegalArgumentException("Unknown scenario " + scenario + "\n" + USAGE);
+    };
+  }
+
+  /** Rooms and duration come from the recorded traces, not from flags. */
+  boolean replay() {
+    return scenario.equals("replay");
+  }
+
+  LoadSettings withRooms(int count) {
+    return new LoadSettings(scenario, count, participants, rate, seconds, chinese, url, organiserKey, out);
+  }
+
+  /** Edits each participant types: the rate held for the whole run. */
+  int editsPerParticipant() {
+    return (int) Math.round(rate * seconds);
+  }
+
+  long periodMillis() {
+    return Math.max(1, Math.round(1000 / rate));
+  }
+
+  private static String value(String arg) {
+    return arg.substring(arg.indexOf('=') + 1);
+  }
+}

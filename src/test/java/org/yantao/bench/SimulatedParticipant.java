@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.yantao.testing.OnContext;
 import org.yantao.testing.OtClient;
 import org.yantao.text.Delta;
 import org.yantao.text.DeltaJson;
@@ -201,14 +202,6 @@ final class SimulatedParticipant {
   }
 
   private <T> Future<T> call(Callable<T> work) {
-    Promise<T> result = Promise.promise();
-    context.runOnContext(v -> {
-      try {
-        result.complete(work.call());
-      } catch (Exception e) {
-        result.fail(e);
-      }
-    });
-    return result.future();
+    return OnContext.call(context, work);
   }
 }

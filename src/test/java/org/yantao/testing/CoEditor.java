@@ -314,14 +314,6 @@ public final class CoEditor extends VerticleBase {
   }
 
   private <T> Future<T> call(Callable<T> work) {
-    Promise<T> result = Promise.promise();
-    context.runOnContext(v -> {
-      try {
-        result.complete(work.call());
-      } catch (Exception e) {
-        result.fail(e);
-      }
-    });
-    return result.future();
+    return OnContext.call(context, work);
   }
 }

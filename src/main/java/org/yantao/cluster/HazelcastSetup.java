@@ -5,10 +5,10 @@ import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MapStoreConfig;
+import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -44,7 +44,8 @@ public final class HazelcastSetup {
   }
 
   static Config config(AppConfig app, DataSource db, DocumentJournal journal) {
-    Config config = ConfigUtil.loadConfig();
+    Config config = new Config();
+    vertxStructures(config);
     ConcurrentHashMap<String, Object> userContext = new ConcurrentHashMap<>();
     userContext.put(Journaling.USER_CONTEXT_KEY, journal);
     config.setUserContext(userContext);
@@ -84,6 +85,18 @@ public final class HazelcastSetup {
       compact.addSerializer(new JsonCompactSerializer<>(type));
     }
     return config;
+  }
+
+  /**
+   * What Vert.x's cluster manager needs, as its bundled default-cluster.xml declares it. Declared
+   * here because reading that file validates it against Hazelcast's XML schema, a tenth of start-up.
+   */
+  private static void vertxStructures(Config config) {
+    config.addMultiMapConfig(new MultiMapConfig("__vertx.subs")
+        .setBackupCount(1)
+        .setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
+    config.addMapConfig(new MapConfig("__vertx.haInfo").setBackupCount(1));
+    config.addMapConfig(new MapConfig("__vertx.nodeInfo").setBackupCount(1));
   }
 
   /** @param address the one address to bind and announce; null lets Hazelcast choose (clusters on a LAN) */

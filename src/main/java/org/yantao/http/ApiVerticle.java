@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -70,7 +71,10 @@ public final class ApiVerticle extends VerticleBase {
       router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
           .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile(CONTRACT));
       extraRoutes.forEach(routes -> routes.accept(router));
-      router.route("/api/*").handler(ctx -> ctx.fail(DomainException.notFound("request.not_found", ctx.request().path())));
+      // The contract knows every path: a path it has, asked with another method, is a 405.
+      router.route("/api/*").handler(ctx -> ctx.fail(contract.findPath(ctx.normalizedPath()) != null
+          ? new HttpException(405)
+          : DomainException.notFound("request.not_found", ctx.request().path())));
       router.route().handler(StaticHandler.create("webroot"));
       ApiFailureHandler failures = new ApiFailureHandler();
       router.route().failureHandler(failures);

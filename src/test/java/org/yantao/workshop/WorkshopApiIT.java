@@ -793,6 +793,16 @@ class WorkshopApiIT {
     }
 
     @Test
+    void aKnownPathWithTheWrongMethodIsMethodNotAllowedAndChangesNothing() {
+      List<String> before = workshopIds();
+
+      organiser.delete("/api/workshops").expectError(405, "request.method_not_allowed");
+      organiser.sendRaw(HttpMethod.PUT, "/api/join", "application/json", "{}").expectError(405, "request.method_not_allowed");
+
+      assertThat(workshopIds()).isEqualTo(before);
+    }
+
+    @Test
     void oversizedBodyIsRefused() {
       List<String> before = workshopIds();
 

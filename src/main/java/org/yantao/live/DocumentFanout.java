@@ -3,6 +3,7 @@ package org.yantao.live;
 import com.hazelcast.map.IMap;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,21 +26,20 @@ public final class DocumentFanout implements JdbcDocumentJournal.Listener {
   public DocumentFanout(EventBus bus, IMap<String, DocumentState> documents) {
     this.bus = bus;
     this.documents = documents;
+    bus.registerDefaultCodec(StoredBatch.class, new StoredBatch.Codec());
   }
 
   @Override
   public void stored(List<JdbcDocumentJournal.StoredOps> batch) {
     for (JdbcDocumentJournal.StoredOps stored : batch) {
-      String address = DocumentHub.address(stored.docId());
+      List<DocEvent> events = new ArrayList<>(stored.ops().size());
       for (int i = 0; i < stored.ops().size(); i++) {
         LoggedOp op = stored.ops().get(i);
-        String frame = Frames.op(stored.docId(), op.rev(), op.id(), op.author(), stored.deltaJson().get(i));
-        bus.publish(address, frame, new DeliveryOptions()
-            .addHeader(DocumentHub.KIND, DocumentHub.KIND_OP)
-            .addHeader(DocumentHub.REV, Long.toString(op.rev()))
-            .addHeader(DocumentHub.OP_ID, op.id())
-            .addHeader(DocumentHub.ORIGIN, op.origin()));
+        events.add(new DocEvent(op.rev(), op.id(), op.origin(),
+            Frames.op(stored.docId(), op.rev(), op.id(), op.author(), stored.deltaJson().get(i))));
       }
+      bus.publish(DocumentHub.address(stored.docId()), new StoredBatch(events),
+          new DeliveryOptions().addHeader(DocumentHub.KIND, DocumentHub.KIND_OPS));
       long last = stored.ops().get(stored.ops().size() - 1).rev();
       documents.submitToKey(stored.docId(), new DocumentProcessors.MarkDurable(last))
           .whenCompleteAsync((done, e) -> {

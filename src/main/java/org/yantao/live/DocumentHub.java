@@ -8,6 +8,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,11 +19,9 @@ import java.util.Set;
  */
 final class DocumentHub {
   static final String KIND = "kind";
-  static final String KIND_OP = "op";
+  static final String KIND_OPS = "ops";
   static final String KIND_CURSOR = "cursor";
   static final String ORIGIN = "origin";
-  static final String REV = "rev";
-  static final String OP_ID = "id";
 
   private final EventBus bus;
   private final Map<String, Feed> feeds = new HashMap<>();
@@ -61,25 +60,22 @@ final class DocumentHub {
   private final class Feed {
     final String docId;
     final Set<LiveSession> sessions = new LinkedHashSet<>();
-    final MessageConsumer<String> consumer;
+    final MessageConsumer<Object> consumer;
 
     Feed(String docId) {
       this.docId = docId;
       this.consumer = bus.consumer(address(docId), this::receive);
     }
 
-    private void receive(Message<String> message) {
-      String origin = message.headers().get(ORIGIN);
-      if (KIND_OP.equals(message.headers().get(KIND))) {
-        DocEvent event = new DocEvent(Long.parseLong(message.headers().get(REV)), message.headers().get(OP_ID),
-            origin, message.body());
-        for (LiveSession session : new ArrayList<>(sessions)) {
-          session.onStoredOp(docId, event);
+    private void receive(Message<Object> message) {
+      List<LiveSession> receivers = new ArrayList<>(sessions);
+      if (KIND_OPS.equals(message.headers().get(KIND))) {
+        for (DocEvent event : ((StoredBatch) message.body()).ops()) {
+          receivers.forEach(session -> session.onStoredOp(docId, event));
         }
       } else {
-        for (LiveSession session : new ArrayList<>(sessions)) {
-          session.onCursor(docId, origin, message.body());
-        }
+        String origin = message.headers().get(ORIGIN);
+        receivers.forEach(session -> session.onCursor(docId, origin, (String) message.body()));
       }
     }
   }

@@ -42,7 +42,6 @@ final class SimulatedParticipant {
   private WebSocket socket;
   private boolean closing;
   private OtClient ot;
-  private String inflightId;
   private int opCounter;
   private long[] unsentEditTimes = new long[8];
   private int unsentEdits;
@@ -141,11 +140,10 @@ final class SimulatedParticipant {
 
   /** The op sent now holds exactly the edits made since the last one was sent: they were composed into it. */
   private void sendOp(Delta op) {
-    inflightId = name + "-" + (++opCounter);
-    ledger.sent(inflightId, Arrays.copyOf(unsentEditTimes, unsentEdits), otherParticipants);
+    ledger.sent(ot.inflightId(), Arrays.copyOf(unsentEditTimes, unsentEdits), otherParticipants);
     unsentEdits = 0;
     ObjectNode message = JSON.createObjectNode().put("type", "doc.op").put("doc", docId).put("rev", ot.inflightBase())
-        .put("id", inflightId);
+        .put("id", ot.inflightId());
     message.set("delta", DeltaJson.toJson(op));
     send(message);
   }
@@ -160,13 +158,14 @@ final class SimulatedParticipant {
     }
     switch (msg.path("type").asText()) {
       case "doc.snapshot" -> {
-        ot = new OtClient(DeltaJson.parse(msg.get("delta"), Integer.MAX_VALUE), msg.get("rev").asLong());
+        ot = new OtClient(DeltaJson.parse(msg.get("delta"), Integer.MAX_VALUE), msg.get("rev").asLong(),
+            () -> name + "-" + (++opCounter));
         opened.tryComplete();
       }
       case "doc.ack" -> acknowledged(msg.get("id").asText(), msg.get("rev").asLong());
       case "doc.op" -> {
         String id = msg.get("id").asText();
-        if (id.equals(inflightId)) {
+        if (id.equals(ot.inflightId())) {
           acknowledged(id, msg.get("rev").asLong());
         } else {
           try {
@@ -186,11 +185,9 @@ final class SimulatedParticipant {
   }
 
   private void acknowledged(String id, long newRev) {
-    if (!id.equals(inflightId)) {
+    if (!ot.acknowledged(id, newRev)) {
       return;
     }
-    inflightId = null;
-    ot.acknowledged(newRev);
     Delta next = ot.takePending();
     if (next != null) {
       sendOp(next);

@@ -44,7 +44,6 @@ public final class CoEditor extends VerticleBase {
   private WebSocket socket;
   private boolean connected;
   private OtClient ot;
-  private String inflightId;
   private int counter;
   private Promise<Void> opened;
   private final List<Promise<Void>> syncWaiters = new ArrayList<>();
@@ -178,10 +177,6 @@ public final class CoEditor extends VerticleBase {
     return call(() -> ot.doc().plainText());
   }
 
-  public Future<Delta> contents() {
-    return call(() -> ot.doc().toDelta());
-  }
-
   public Future<Long> rev() {
     return call(() -> ot.rev());
   }
@@ -212,19 +207,14 @@ public final class CoEditor extends VerticleBase {
     Delta send = ot.edit(change);
     cursors.replaceAll((author, c) -> moved(c, change, false));
     if (send != null) {
-      // Offline this only names the op; the resume after connect() sends it under that id.
-      sendOp(send);
+      // Offline this sends nothing; the resume after connect() sends the op under the id it now has.
+      sendInflight(send);
     }
   }
 
-  private void sendOp(Delta op) {
-    inflightId = tag + "-" + (++counter);
-    resend(op);
-  }
-
-  private void resend(Delta op) {
+  private void sendInflight(Delta op) {
     ObjectNode message = JSON.createObjectNode().put("type", "doc.op").put("doc", docId).put("rev", ot.inflightBase())
-        .put("id", inflightId);
+        .put("id", ot.inflightId());
     message.set("delta", DeltaJson.toJson(op));
     if (connected) {
       sentOps.forEach(l -> l.accept(message));
@@ -242,21 +232,22 @@ public final class CoEditor extends VerticleBase {
     listeners.forEach(l -> l.accept(msg));
     switch (msg.path("type").asText()) {
       case "doc.snapshot" -> {
-        ot = new OtClient(DeltaJson.parse(msg.get("delta"), Integer.MAX_VALUE), msg.get("rev").asLong());
+        ot = new OtClient(DeltaJson.parse(msg.get("delta"), Integer.MAX_VALUE), msg.get("rev").asLong(),
+            () -> tag + "-" + (++counter));
         opened.tryComplete();
       }
       case "doc.resumed" -> {
         if (ot.inflight() == null) {
           flush();
         } else {
-          resend(ot.inflight());
+          sendInflight(ot.inflight());
         }
         opened.tryComplete();
       }
       case "doc.ack" -> acknowledged(msg.get("id").asText(), msg.get("rev").asLong());
       case "doc.op" -> {
-        if (msg.get("id").asText().equals(inflightId)) {
-          acknowledged(inflightId, msg.get("rev").asLong());
+        if (msg.get("id").asText().equals(ot.inflightId())) {
+          acknowledged(ot.inflightId(), msg.get("rev").asLong());
         } else {
           remote(msg.get("rev").asLong(), DeltaJson.parse(msg.get("delta"), Integer.MAX_VALUE));
         }
@@ -277,18 +268,15 @@ public final class CoEditor extends VerticleBase {
   }
 
   private void acknowledged(String id, long newRev) {
-    if (!id.equals(inflightId)) {
-      return;
+    if (ot.acknowledged(id, newRev)) {
+      flush();
     }
-    inflightId = null;
-    ot.acknowledged(newRev);
-    flush();
   }
 
   private void flush() {
     Delta next = connected ? ot.takePending() : null;
     if (next != null) {
-      sendOp(next);
+      sendInflight(next);
     }
     if (ot.synced()) {
       syncWaiters.forEach(Promise::tryComplete);

@@ -1,23 +1,28 @@
 package org.yantao.testing;
 
+import java.util.function.Supplier;
 import org.yantao.text.Delta;
 import org.yantao.text.RichText;
 
 /**
  * The client side of the co-editing protocol, without any transport: the local document, the op
- * in flight (sent, not yet acknowledged) and the pending edits composed behind it. Incoming ops
- * were applied by the server before the in-flight op, so they win ties against it.
+ * in flight (sent, not yet acknowledged, with its id) and the pending edits composed behind it.
+ * Incoming ops were applied by the server before the in-flight op, so they win ties against it.
  */
 public final class OtClient {
   private final RichText doc;
+  private final Supplier<String> ids;
   private long rev;
   private Delta inflight;
+  private String inflightId;
   private long inflightBase;
   private Delta pending;
 
-  public OtClient(Delta snapshot, long rev) {
+  /** @param ids names each op put in flight; unique per author, also across snapshots */
+  public OtClient(Delta snapshot, long rev, Supplier<String> ids) {
     this.doc = RichText.of(snapshot);
     this.rev = rev;
+    this.ids = ids;
   }
 
   /** A local edit; returns the op to send now, or null if it waits behind the op in flight. */
@@ -33,15 +38,24 @@ public final class OtClient {
       return null;
     }
     inflight = pending;
+    inflightId = ids.get();
     inflightBase = rev;
     pending = null;
     return inflight;
   }
 
-  /** The server acknowledged the op in flight as revision {@code newRev}. */
-  public void acknowledged(long newRev) {
+  /**
+   * The server acknowledged op {@code id} as revision {@code newRev}; false, changing nothing, if
+   * that is not the op in flight (an ack repeated for an op sent twice).
+   */
+  public boolean acknowledged(String id, long newRev) {
+    if (inflight == null || !id.equals(inflightId)) {
+      return false;
+    }
     inflight = null;
+    inflightId = null;
     rev = newRev;
+    return true;
   }
 
   /** Another client's op, as the server applied it at revision {@code newRev}; returns it as applied here. */
@@ -79,6 +93,10 @@ public final class OtClient {
 
   public Delta inflight() {
     return inflight;
+  }
+
+  public String inflightId() {
+    return inflightId;
   }
 
   public boolean synced() {

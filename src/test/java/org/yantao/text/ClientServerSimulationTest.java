@@ -28,12 +28,12 @@ class ClientServerSimulationTest {
     int n = 2 + random.nextInt(3);
     List<OtClient> clients = new ArrayList<>();
     List<ArrayDeque<LoggedOp>> inboxes = new ArrayList<>();
+    int[] named = {0};
     for (int i = 0; i < n; i++) {
-      clients.add(new OtClient(initial, 0));
+      clients.add(new OtClient(initial, 0, () -> "op" + (++named[0])));
       inboxes.add(new ArrayDeque<>());
     }
     ArrayDeque<Sent> wire = new ArrayDeque<>();
-    int ids = 0;
     for (int step = 0; step < 300; step++) {
       int c = random.nextInt(n);
       OtClient client = clients.get(c);
@@ -41,7 +41,7 @@ class ClientServerSimulationTest {
         case 0 -> {
           Delta op = client.edit(RandomEdits.change(client.doc().plainText(), random, RandomEdits.Script.MIXED));
           if (op != null) {
-            wire.add(new Sent(c, "op" + (++ids), client.inflightBase(), op));
+            wire.add(new Sent(c, client.inflightId(), client.inflightBase(), op));
           }
         }
         case 1 -> {
@@ -52,12 +52,12 @@ class ClientServerSimulationTest {
             inboxes.forEach(inbox -> inbox.add(server.lastOp()));
           }
         }
-        default -> deliver(clients.get(c), inboxes.get(c), c, wire, ids);
+        default -> deliver(clients.get(c), inboxes.get(c), c, wire);
       }
     }
     while (!wire.isEmpty() || inboxes.stream().anyMatch(i -> !i.isEmpty()) || clients.stream().anyMatch(cl -> !cl.synced())) {
       for (int c = 0; c < n; c++) {
-        deliver(clients.get(c), inboxes.get(c), c, wire, ids++);
+        deliver(clients.get(c), inboxes.get(c), c, wire);
       }
       while (!wire.isEmpty()) {
         Sent sent = wire.poll();
@@ -71,16 +71,16 @@ class ClientServerSimulationTest {
     }
   }
 
-  private static void deliver(OtClient client, ArrayDeque<LoggedOp> inbox, int c, ArrayDeque<Sent> wire, int ids) {
+  private static void deliver(OtClient client, ArrayDeque<LoggedOp> inbox, int c, ArrayDeque<Sent> wire) {
     LoggedOp op = inbox.poll();
     if (op == null) {
       return;
     }
     if (op.origin().equals("c" + c)) {
-      client.acknowledged(op.rev());
+      assertThat(client.acknowledged(op.id(), op.rev())).isTrue();
       Delta next = client.takePending();
       if (next != null) {
-        wire.add(new Sent(c, "op-" + c + "-" + op.rev(), client.inflightBase(), next));
+        wire.add(new Sent(c, client.inflightId(), client.inflightBase(), next));
       }
     } else {
       client.remote(op.rev(), op.delta());

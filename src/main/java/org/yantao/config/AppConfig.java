@@ -74,11 +74,6 @@ public record AppConfig(
     return !clusterMembers.isEmpty();
   }
 
-  public AppConfig withPort(int newPort) {
-    return new AppConfig(host, newPort, dataDir, dbUrl, dbUser, dbPassword, organiserKey, publicUrl,
-        clusterName, clusterMembers, clusterPort, clusterHost);
-  }
-
   public AppConfig withCluster(String name, List<String> members, int memberPort) {
     return new AppConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, organiserKey, publicUrl,
         name, members, memberPort, clusterHost);

@@ -60,33 +60,32 @@ public final class ApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return Future.succeededFuture(contract).compose(contract -> {
-      RouterBuilder api = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
-      api.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-      api.rootHandler(authenticator);
-      features.forEach(feature -> feature.accept(api));
-      api.getRoutes().forEach(route -> route.setDoSecurity(false));
-      Router router = api.createRouter();
+    RouterBuilder api = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+    api.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    api.rootHandler(authenticator);
+    features.forEach(feature -> feature.accept(api));
+    api.getRoutes().forEach(route -> route.setDoSecurity(false));
+    Router router = api.createRouter();
 
-      router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
-          .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile(CONTRACT));
-      extraRoutes.forEach(routes -> routes.accept(router));
-      // The contract knows every path: a path it has, asked with another method, is a 405.
-      router.route("/api/*").handler(ctx -> ctx.fail(contract.findPath(ctx.normalizedPath()) != null
-          ? new HttpException(405)
-          : DomainException.notFound("request.not_found", ctx.request().path())));
-      router.route().handler(StaticHandler.create("webroot"));
-      ApiFailureHandler failures = new ApiFailureHandler();
-      router.route().failureHandler(failures);
-      router.errorHandler(404, failures);
-      router.errorHandler(405, failures);
-      router.errorHandler(500, failures);
+    router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile(CONTRACT));
+    extraRoutes.forEach(routes -> routes.accept(router));
+    // The contract knows every path: a path it has, asked with another method, is a 405.
+    router.route("/api/*").handler(ctx -> ctx.fail(contract.findPath(ctx.normalizedPath()) != null
+        ? new HttpException(405)
+        : DomainException.notFound("request.not_found", ctx.request().path())));
+    router.route().handler(StaticHandler.create("webroot"));
+    ApiFailureHandler failures = new ApiFailureHandler();
+    router.route().failureHandler(failures);
+    router.errorHandler(404, failures);
+    router.errorHandler(405, failures);
+    router.errorHandler(500, failures);
 
-      HttpServerOptions options = new HttpServerOptions()
-          .setMaxWebSocketFrameSize(MAX_BODY_BYTES)
-          .setMaxWebSocketMessageSize(MAX_BODY_BYTES);
-      return vertx.createHttpServer(options).requestHandler(router).listen(port, host);
-    }).onSuccess(s -> server = s);
+    HttpServerOptions options = new HttpServerOptions()
+        .setMaxWebSocketFrameSize(MAX_BODY_BYTES)
+        .setMaxWebSocketMessageSize(MAX_BODY_BYTES);
+    return vertx.createHttpServer(options).requestHandler(router).listen(port, host)
+        .onSuccess(listening -> server = listening);
   }
 
   public int actualPort() {

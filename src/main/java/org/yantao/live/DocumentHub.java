@@ -53,10 +53,6 @@ final class DocumentHub {
     bus.publish(address(docId), frame, new DeliveryOptions().addHeader(KIND, KIND_CURSOR).addHeader(ORIGIN, origin));
   }
 
-  int openDocuments() {
-    return feeds.size();
-  }
-
   private final class Feed {
     final String docId;
     final Set<LiveSession> sessions = new LinkedHashSet<>();

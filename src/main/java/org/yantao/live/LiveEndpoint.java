@@ -15,8 +15,6 @@ import org.yantao.workshop.WorkshopService;
 public final class LiveEndpoint {
   /** Browsers cannot set headers on WebSockets; the web app may authenticate with this cookie. */
   public static final String TOKEN_COOKIE = "yantao_token";
-  /** Frames and messages above this size are refused by the server (close code 1009). */
-  public static final int MAX_MESSAGE_BYTES = 256 * 1024;
 
   private final LiveServices services;
 

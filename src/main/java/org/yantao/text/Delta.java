@@ -41,25 +41,25 @@ public final class Delta {
     return length;
   }
 
-  /** How much longer a document becomes by applying this change. */
-  public int changeLength() {
-    int length = 0;
+  /** How much longer a document becomes by applying this change (a long: ops may add up past an int). */
+  public long changeLength() {
+    long length = 0;
     for (Op op : ops) {
       if (op instanceof Op.Insert) {
-        length = Math.addExact(length, op.length());
+        length += op.length();
       } else if (op instanceof Op.Delete) {
-        length = Math.subtractExact(length, op.length());
+        length -= op.length();
       }
     }
     return length;
   }
 
   /** The length of the document this change reaches into: its retains plus deletes. */
-  public int baseLength() {
-    int length = 0;
+  public long baseLength() {
+    long length = 0;
     for (Op op : ops) {
       if (!(op instanceof Op.Insert)) {
-        length = Math.addExact(length, op.length());
+        length += op.length();
       }
     }
     return length;

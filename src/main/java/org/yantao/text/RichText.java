@@ -127,18 +127,8 @@ public final class RichText {
   }
 
   private void validate(Delta change) {
-    long base = 0;
-    long grown = length;
-    for (Op op : change.ops()) {
-      if (op instanceof Op.Insert) {
-        grown += op.length();
-      } else {
-        base += op.length();
-        if (op instanceof Op.Delete) {
-          grown -= op.length();
-        }
-      }
-    }
+    long base = change.baseLength();
+    long grown = length + change.changeLength();
     if (base > length) {
       throw new DeltaRejectedException(OUT_OF_RANGE, "the change reaches position " + base
           + " but the document has only " + length + " characters");

@@ -313,6 +313,9 @@ final class LiveSession {
     boolean live;
     long lastRev;
     boolean repairing;
+    /** The newest revision of this connection's own ops, applied and awaited back from the fan-out. */
+    long expectedRev;
+    boolean storedCheckPending;
 
     OpenDoc(String docId, Long resumeFrom) {
       this.docId = docId;
@@ -385,11 +388,20 @@ final class LiveSession {
      * leaving); if this connection's own op is not through after a while, read it from the document.
      */
     void expectStored(long rev) {
-      services.vertx().setTimer(STORED_CHECK_MS, t -> {
-        if (current() && live && lastRev < rev) {
-          repair();
-        }
-      });
+      expectedRev = Math.max(expectedRev, rev);
+      if (!storedCheckPending) {
+        storedCheckPending = true;
+        services.vertx().setTimer(STORED_CHECK_MS, t -> checkStored());
+      }
+    }
+
+    /** One pending check per document, however many ops are on their way. */
+    private void checkStored() {
+      storedCheckPending = false;
+      if (current() && live && lastRev < expectedRev) {
+        repair();
+        expectStored(expectedRev);
+      }
     }
 
     /**

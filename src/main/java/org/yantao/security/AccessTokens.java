@@ -21,8 +21,8 @@ public final class AccessTokens {
             : Future.failedFuture(new IllegalStateException("Token hash collision")));
   }
 
-  /** The grant behind a token, or null when the token is unknown. */
-  public Future<AccessGrant> resolve(String token) {
-    return Async.of(grants.getAsync(Secrets.hash(token)));
+  /** The grant behind a token, given as its {@link Secrets#hash}, or null when the token is unknown. */
+  public Future<AccessGrant> resolveHash(String tokenHash) {
+    return Async.of(grants.getAsync(tokenHash));
   }
 }

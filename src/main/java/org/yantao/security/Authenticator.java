@@ -15,11 +15,11 @@ public final class Authenticator implements Handler<RoutingContext> {
   private static final String CALLER = "yantao.caller";
   private static final String BEARER = "Bearer ";
 
-  private final String organiserKey;
+  private final String organiserKeyHash;
   private final AccessTokens tokens;
 
   public Authenticator(String organiserKey, AccessTokens tokens) {
-    this.organiserKey = organiserKey;
+    this.organiserKeyHash = Secrets.hash(organiserKey);
     this.tokens = tokens;
   }
 
@@ -47,10 +47,11 @@ public final class Authenticator implements Handler<RoutingContext> {
     if (token == null || token.isEmpty()) {
       return Future.failedFuture(DomainException.unauthorized("auth.invalid"));
     }
-    if (Secrets.sameSecret(token, organiserKey)) {
+    String hash = Secrets.hash(token);
+    if (Secrets.sameHash(hash, organiserKeyHash)) {
       return Future.succeededFuture(Caller.ORGANISER);
     }
-    return tokens.resolve(token).compose(grant -> grant == null
+    return tokens.resolveHash(hash).compose(grant -> grant == null
         ? Future.failedFuture(DomainException.unauthorized("auth.invalid"))
         : Future.succeededFuture(Caller.of(grant)));
   }

@@ -1,7 +1,6 @@
 package org.yantao;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -10,21 +9,18 @@ import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.yantao.config.AppConfig;
 import org.yantao.testing.ApiClient;
+import org.yantao.testing.PostgresSchema;
 import org.yantao.testing.TestNode;
 
 /**
@@ -134,40 +130,21 @@ class RestartIT {
     default void close() throws Exception {}
 
     static StoreUnderTest of(Store store) throws Exception {
-      return store == Store.H2 ? config -> config : PostgresSchema.create();
-    }
-  }
-
-  private record PostgresSchema(String url, String user, String password, String schema) implements StoreUnderTest {
-    static PostgresSchema create() throws Exception {
-      String url = System.getenv("YANTAO_TEST_PG_URL");
-      if (url == null || url.isBlank()) {
-        String ci = System.getenv("CI");
-        if (ci != null && !ci.isBlank()) {
-          fail("YANTAO_TEST_PG_URL is not set: CI must run the PostgreSQL restart test (see .ci/run)");
+      if (store == Store.H2) {
+        return config -> config;
+      }
+      PostgresSchema schema = PostgresSchema.create("restart_it");
+      return new StoreUnderTest() {
+        @Override
+        public AppConfig configure(AppConfig config) {
+          return schema.configure(config);
         }
-        Assumptions.abort("YANTAO_TEST_PG_URL is not set; PostgreSQL restart test skipped outside CI");
-      }
-      String user = System.getenv("YANTAO_TEST_PG_USER");
-      String password = System.getenv("YANTAO_TEST_PG_PASSWORD");
-      String schema = "restart_it_" + UUID.randomUUID().toString().replace("-", "");
-      try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-        s.execute("CREATE SCHEMA " + schema);
-      }
-      return new PostgresSchema(url, user, password, schema);
-    }
 
-    @Override
-    public AppConfig configure(AppConfig config) {
-      String inSchema = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-      return config.withDatabase(inSchema, user, password);
-    }
-
-    @Override
-    public void close() throws Exception {
-      try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA " + schema + " CASCADE");
-      }
+        @Override
+        public void close() throws Exception {
+          schema.close();
+        }
+      };
     }
   }
 }

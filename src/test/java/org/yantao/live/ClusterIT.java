@@ -7,9 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +26,7 @@ import org.yantao.testing.CoEditor;
 import org.yantao.testing.LiveFixture;
 import org.yantao.testing.MarkerLedger;
 import org.yantao.testing.Poll;
+import org.yantao.testing.Ports;
 import org.yantao.testing.RandomEdits;
 import org.yantao.testing.TestNode;
 import org.yantao.text.Delta;
@@ -60,8 +58,8 @@ class ClusterIT {
   @BeforeEach
   void startTwoMembers() throws Exception {
     String clusterName = "test-cluster-" + UUID.randomUUID();
-    int first = freePort();
-    int second = freePort();
+    int first = Ports.free();
+    int second = Ports.free();
     List<String> addresses = List.of("127.0.0.1:" + first, "127.0.0.1:" + second);
     for (int port : List.of(first, second)) {
       members.add(Yantao.start(TestNode.config(dataDir)
@@ -129,7 +127,7 @@ class ClusterIT {
     }
     LiveFixture.await(Future.all(typing));
     String first = converged(members.get(0));
-    assertThat(read(members.get(1).port())).as("the document read on the other member").isEqualTo(first);
+    assertThat(CoEditor.read(vertx, members.get(1).port(), ORGANISER_KEY, docId)).as("the document read on the other member").isEqualTo(first);
     for (CoEditor editor : editors) {
       assertThat(editor.errors()).isEmpty();
     }
@@ -168,7 +166,7 @@ class ClusterIT {
     for (CoEditor editor : editors) {
       LiveFixture.await(editor.synced());
     }
-    String text = read(member.port());
+    String text = CoEditor.read(vertx, member.port(), ORGANISER_KEY, docId);
     for (CoEditor editor : editors) {
       Poll.until(() -> LiveFixture.await(editor.text()).equals(text), 30);
     }
@@ -203,22 +201,5 @@ class ClusterIT {
 
   private Yantao other(Yantao member) {
     return members.stream().filter(m -> m != member).findFirst().orElseThrow();
-  }
-
-  /** The document as someone opening it afresh on the member at {@code port} sees it. */
-  private String read(int port) {
-    CoEditor reader = new CoEditor(port, ORGANISER_KEY, docId);
-    String deployment = LiveFixture.await(vertx.deployVerticle(reader));
-    try {
-      return LiveFixture.await(reader.text());
-    } finally {
-      LiveFixture.await(vertx.undeploy(deployment));
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

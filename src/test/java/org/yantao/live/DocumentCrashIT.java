@@ -91,7 +91,7 @@ class DocumentCrashIT {
     assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(KILL_AFTER_ACKNOWLEDGED);
 
     try (ServerProcess restarted = ServerProcess.start(vertx, settings())) {
-      String afterRestart = read(vertx, restarted, docId);
+      String afterRestart = CoEditor.read(vertx, restarted.port(), ORGANISER_KEY, docId);
       Map<String, Integer> counts = MarkerLedger.occurrences(afterRestart);
       for (String marker : acknowledged) {
         assertThat(counts.getOrDefault(marker, 0)).as("acknowledged %s after the restart", marker).isEqualTo(1);
@@ -103,23 +103,12 @@ class DocumentCrashIT {
 
       LiveFixture.await(typist.reconnect(restarted.port()));
       LiveFixture.await(typist.synced());
-      String server = read(vertx, restarted, docId);
+      String server = CoEditor.read(vertx, restarted.port(), ORGANISER_KEY, docId);
       assertThat(LiveFixture.await(typist.text())).as("the typist's screen").isEqualTo(server);
       Map<String, Integer> resumed = MarkerLedger.occurrences(server);
       assertThat(resumed.keySet()).containsExactlyInAnyOrderElementsOf(ledger.typed());
       assertThat(resumed.values()).as("every marker typed is there exactly once").allMatch(n -> n == 1);
       assertThat(typist.errors()).isEmpty();
-    }
-  }
-
-  /** The document as a fresh reader opening it sees it. */
-  private static String read(Vertx vertx, ServerProcess server, String docId) {
-    CoEditor reader = new CoEditor(server.port(), ORGANISER_KEY, docId);
-    String deployment = LiveFixture.await(vertx.deployVerticle(reader));
-    try {
-      return LiveFixture.await(reader.text());
-    } finally {
-      LiveFixture.await(vertx.undeploy(deployment));
     }
   }
 }

@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -64,6 +65,17 @@ public final class CoEditor extends VerticleBase {
   public Future<?> stop() {
     connected = false;
     return socket == null ? Future.succeededFuture() : socket.close().otherwiseEmpty();
+  }
+
+  /** The document as someone opening it afresh on the server at {@code port} sees it. */
+  public static String read(Vertx vertx, int port, String token, String docId) {
+    CoEditor reader = new CoEditor(port, token, docId);
+    String deployment = LiveFixture.await(vertx.deployVerticle(reader));
+    try {
+      return LiveFixture.await(reader.text());
+    } finally {
+      LiveFixture.await(vertx.undeploy(deployment));
+    }
   }
 
   /** Connects, says hello and opens the document (resuming from the known revision if any). */

@@ -68,6 +68,8 @@ public final class OtClient {
       Delta transformedInflight = incoming.transform(inflight, true);
       incoming = inflight.transform(incoming, false);
       inflight = transformedInflight;
+      // The op in flight is now relative to this revision; sent again after a reconnect, it must say so.
+      inflightBase = newRev;
     }
     if (pending != null) {
       Delta transformedPending = incoming.transform(pending, true);

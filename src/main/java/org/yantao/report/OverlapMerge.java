@@ -93,7 +93,12 @@ public final class OverlapMerge {
     String provenance = provenanceOf(line);
     String text = Similarity.normalise(line.text());
     ReportOutline outline = new ReportOutline(document);
-    List<DocumentLine> lines = outline.lines();
+    Optional<ReportOutline.Part> part = outline.part(themeId);
+    if (part.isEmpty()) {
+      return new ChangeBuilder().insert(document.length(), removed.line()).build();
+    }
+    // A room's label repeats in every part the room wrote in, so the anchor is looked for in the group's part only.
+    List<DocumentLine> lines = outline.lines().subList(part.get().firstLine(), part.get().endLine());
     for (DocumentLine existing : lines) {
       if (Objects.equals(provenanceOf(existing), provenance) && Similarity.normalise(existing.text()).equals(text)) {
         return Delta.EMPTY;
@@ -105,12 +110,9 @@ public final class OverlapMerge {
         return new ChangeBuilder().insert(anchor.end(), removed.line()).build();
       }
     }
-    int position = document.length();
-    Optional<ReportOutline.Part> part = outline.part(themeId);
-    if (part.isPresent()) {
-      Optional<String> room = Provenance.of(line).flatMap(Provenance::roomId);
-      position = room.flatMap(r -> outline.endOfRoomBlock(part.get(), r)).orElse(outline.endOf(part.get()));
-    }
+    int position = Provenance.of(line).flatMap(Provenance::roomId)
+        .flatMap(room -> outline.endOfRoomBlock(part.get(), room))
+        .orElse(outline.endOf(part.get()));
     return new ChangeBuilder().insert(position, removed.line()).build();
   }
 

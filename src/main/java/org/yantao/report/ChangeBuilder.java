@@ -35,10 +35,6 @@ final class ChangeBuilder {
     return this;
   }
 
-  boolean isEmpty() {
-    return edits.isEmpty();
-  }
-
   Delta build() {
     List<Edit> sorted = new ArrayList<>(edits);
     sorted.sort(Comparator.comparingInt(Edit::position)

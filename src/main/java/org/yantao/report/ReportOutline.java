@@ -62,11 +62,6 @@ final class ReportOutline {
     return parts.stream().filter(p -> Objects.equals(p.themeId(), themeId)).findFirst();
   }
 
-  /** The part holding a line, if the line sits under a theme or "other" heading. */
-  Optional<Part> partOf(int line) {
-    return parts.stream().filter(p -> p.firstLine() <= line && line < p.endLine()).findFirst();
-  }
-
   /** The highest findings revision each room's lines record. */
   Map<String, Long> recordedRevisions() {
     Map<String, Long> revisions = new HashMap<>();

@@ -56,7 +56,7 @@ class ReportBuilderTest {
         "Policy reports should address the real needs of local government",
         "其他",
         "第二组（四川行政学院）",
-        "记录人：张老师",
+        "记录：小组秘书",
         ""));
   }
 

@@ -43,7 +43,7 @@ final class Seminar {
 
   static Delta room2() {
     return Docs.doc()
-        .line("记录人：张老师")
+        .line("记录：小组秘书")
         .heading("教学", 2)
         .line("青年教师实践教学能力需要进一步加强培养")
         .line("完善教学评价，引入企业和学生的反馈")

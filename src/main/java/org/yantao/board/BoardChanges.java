@@ -50,7 +50,7 @@ public final class BoardChanges {
 
   /** Every type that travels between members, for the serialiser registry. */
   public static Class<?>[] types() {
-    return new Class<?>[] {Board.class, BoardEvent.class, Add.class, Edit.class, Delete.class, Vote.class,
+    return new Class<?>[] {Board.class, BoardEvent.class, BoardOutcome.class, Add.class, Edit.class, Delete.class, Vote.class,
         Unvote.class, ChangeSettings.class};
   }
 }

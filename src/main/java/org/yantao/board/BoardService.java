@@ -81,7 +81,9 @@ public final class BoardService {
    * @param origin the connection the change came from, or null
    */
   public Future<BoardEvent> change(String workshopId, String roomId, BoardChange change, String origin) {
-    return Async.of(boards.submitToKey(key(workshopId, roomId), change)).onSuccess(event -> {
+    return Async.of(boards.submitToKey(key(workshopId, roomId), change)).compose(outcome -> outcome.refusal() == null
+        ? Future.succeededFuture(outcome.event())
+        : Future.failedFuture(outcome.refusal().exception())).onSuccess(event -> {
       if (event.changed()) {
         DeliveryOptions options = new DeliveryOptions();
         if (origin != null) {

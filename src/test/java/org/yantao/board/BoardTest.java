@@ -167,6 +167,22 @@ class BoardTest {
   }
 
   @Test
+  void aRefusedChangeIsAnsweredAndLeavesTheEntryAlone() {
+    Board board = withIdeas(Board.empty(), "a");
+    var entry = new java.util.AbstractMap.SimpleEntry<String, Board>("w.r", board);
+    BoardOutcome refused = new BoardChanges.Unvote("a", WANG.id()).process(entry);
+    assertThat(refused.event()).isNull();
+    assertThat(refused.refusal().code()).isEqualTo("vote.none");
+    assertThat(entry.getValue()).isSameAs(board);
+    assertThat(StoredJson.read(StoredJson.write(refused), BoardOutcome.class)).isEqualTo(refused);
+
+    var fresh = new java.util.AbstractMap.SimpleEntry<String, Board>("w.r", null);
+    BoardOutcome added = new BoardChanges.Add("i", "c", ZHANG, "第一条", null, null, 1).process(fresh);
+    assertThat(added.event().rev()).as("a board nobody changed yet starts empty").isEqualTo(1);
+    assertThat(fresh.getValue().ideas()).hasSize(1);
+  }
+
+  @Test
   void eachViewerSeesTheirOwnVotesAndNobodySeesAnAnonymousAuthor() {
     Board board = Board.empty().add("a", "c", ZHANG, "匿名观点", null, null, 1).board().vote("a", WANG.id()).board();
 

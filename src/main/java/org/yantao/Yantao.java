@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yantao.board.BoardRoutes;
+import org.yantao.board.BoardService;
 import org.yantao.cluster.HazelcastSetup;
 import org.yantao.cluster.MapNames;
 import org.yantao.config.AppConfig;
@@ -103,12 +105,14 @@ public final class Yantao implements AutoCloseable {
       IMap<String, DocumentState> documents = hazelcast.getMap(MapNames.DOCUMENTS);
       journal.start(new DocumentFanout(vertx.eventBus(), documents));
       Authenticator authenticator = new Authenticator(organiserKey, tokens);
-      LiveEndpoint live = new LiveEndpoint(vertx, clock, authenticator, participants, workshops, documents);
+      BoardService boards = new BoardService(vertx.eventBus(), hazelcast.getMap(MapNames.BOARDS), workshops, clock);
+      LiveEndpoint live = new LiveEndpoint(vertx, clock, authenticator, participants, workshops, documents, boards);
 
       List<Consumer<RouterBuilder>> features = List.of(
           new HealthRoutes(vertx, hazelcast, database)::mount,
           new WorkshopRoutes(workshops)::mount,
-          new ParticipantRoutes(workshops, participants)::mount);
+          new ParticipantRoutes(workshops, participants)::mount,
+          new BoardRoutes(boards)::mount);
       ApiVerticle api = new ApiVerticle(contract.get(), config.host(), config.port(), authenticator, features,
           List.of(live::mount));
       vertx.deployVerticle(api).await(60, TimeUnit.SECONDS);

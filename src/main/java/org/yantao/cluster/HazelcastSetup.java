@@ -12,6 +12,8 @@ import com.hazelcast.core.HazelcastInstance;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.yantao.board.Board;
+import org.yantao.board.BoardChanges;
 import org.yantao.config.AppConfig;
 import org.yantao.security.AccessGrant;
 import org.yantao.security.Invitation;
@@ -69,6 +71,9 @@ public final class HazelcastSetup {
     durableMap(config, MapNames.ACCESS_TOKENS, new JdbcJsonStore<>(db, "access_tokens", AccessGrant.class, false));
     durableMap(config, MapNames.INVITATIONS, new JdbcJsonStore<>(db, "invitations", Invitation.class, false));
     durableMap(config, MapNames.JOIN_CODES, new JdbcJsonStore<>(db, "join_codes", JoinCode.class, false));
+    // Boards change by processors that backups replay; kept as objects, a vote costs no parse.
+    durableMap(config, MapNames.BOARDS, new JdbcJsonStore<>(db, "boards", Board.class, false))
+        .setInMemoryFormat(InMemoryFormat.OBJECT);
 
     documentMap(config, new JdbcDocumentLoader(db));
 
@@ -82,6 +87,9 @@ public final class HazelcastSetup {
         WorkshopChanges.AddParticipant.class, WorkshopChanges.AddFacilitator.class,
         ApplyOutcome.class, OpenedDocument.class, DocumentProcessors.MarkDurable.class,
         DocumentProcessors.ReadOps.class}) {
+      compact.addSerializer(new JsonCompactSerializer<>(type));
+    }
+    for (Class<?> type : BoardChanges.types()) {
       compact.addSerializer(new JsonCompactSerializer<>(type));
     }
     return config;
@@ -132,12 +140,14 @@ public final class HazelcastSetup {
   }
 
   /** One synchronous backup, and every change stored in the database before it is acknowledged. */
-  private static void durableMap(Config config, String name, JdbcJsonStore<?> store) {
+  private static MapConfig durableMap(Config config, String name, JdbcJsonStore<?> store) {
     MapStoreConfig storeConfig = new MapStoreConfig()
         .setEnabled(true)
         .setImplementation(store)
         .setWriteDelaySeconds(0)
         .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
-    config.addMapConfig(new MapConfig(name).setBackupCount(1).setMapStoreConfig(storeConfig));
+    MapConfig map = new MapConfig(name).setBackupCount(1).setMapStoreConfig(storeConfig);
+    config.addMapConfig(map);
+    return map;
   }
 }

@@ -8,6 +8,7 @@ public final class MapNames {
   public static final String INVITATIONS = "yantao.invitations";
   public static final String JOIN_CODES = "yantao.joinCodes";
   public static final String DOCUMENTS = "yantao.documents";
+  public static final String BOARDS = "yantao.boards";
 
   private MapNames() {}
 }

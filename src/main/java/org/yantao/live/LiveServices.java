@@ -15,4 +15,5 @@ record LiveServices(
     ParticipantService participants,
     DocumentAccess access,
     DocumentHub hub,
-    IMap<String, DocumentState> documents) {}
+    IMap<String, DocumentState> documents,
+    BoardHub boards) {}

@@ -44,6 +44,7 @@ final class LiveSession {
   private final String connectionId = UUID.randomUUID().toString();
   private final RateLimit rate = new RateLimit(1000, 2000, 2000);
   private final Map<String, OpenDoc> docs = new HashMap<>();
+  private final BoardChannel board;
   private Caller caller;
   private Identity identity;
   private boolean closed;
@@ -51,6 +52,7 @@ final class LiveSession {
   LiveSession(LiveServices services, ServerWebSocket socket) {
     this.services = services;
     this.socket = socket;
+    this.board = new BoardChannel(services, connectionId, this::send, (e, ref) -> fail(e, ref, null));
   }
 
   void start(String cookieToken) {
@@ -111,6 +113,8 @@ final class LiveSession {
       case "doc.close" -> close(text(message, "doc", MAX_DOC_ID_LENGTH));
       case "doc.op" -> op(message);
       case "doc.cursor" -> cursor(message);
+      case "board.open", "board.close", "idea.add", "idea.edit", "idea.delete", "idea.vote", "idea.unvote" ->
+          board.receive(type, message, caller, identity);
       default -> throw DomainException.invalid("message.unknown_type", type);
     }
   }
@@ -121,6 +125,7 @@ final class LiveSession {
     services.authenticator().resolve(token)
         .compose(who -> identityOf(who).map(id -> {
           new ArrayList<>(docs.keySet()).forEach(this::close);
+          board.closeAll();
           caller = who;
           identity = id;
           return id;
@@ -245,6 +250,7 @@ final class LiveSession {
   private void onClose() {
     closed = true;
     new ArrayList<>(docs.keySet()).forEach(this::close);
+    board.closeAll();
   }
 
   private void send(String frame) {

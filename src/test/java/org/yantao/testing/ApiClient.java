@@ -66,6 +66,10 @@ public final class ApiClient {
     return await(send(HttpMethod.POST, path, body));
   }
 
+  public Reply put(String path, Object body) {
+    return await(send(HttpMethod.PUT, path, body));
+  }
+
   public Reply patch(String path, Object body) {
     return await(send(HttpMethod.PATCH, path, body));
   }

@@ -24,11 +24,17 @@ import org.yantao.http.ApiVerticle;
 import org.yantao.http.HealthRoutes;
 import org.yantao.live.DocumentFanout;
 import org.yantao.live.LiveEndpoint;
+import org.yantao.room.BoardFigures;
+import org.yantao.room.ConsoleService;
+import org.yantao.room.PresenceJanitor;
+import org.yantao.room.RoomRoutes;
+import org.yantao.room.RoomService;
 import org.yantao.security.AccessTokens;
 import org.yantao.security.Authenticator;
 import org.yantao.store.Database;
 import org.yantao.store.JdbcDocumentJournal;
 import org.yantao.text.DocumentState;
+import org.yantao.workshop.AssignmentRoutes;
 import org.yantao.workshop.ParticipantRoutes;
 import org.yantao.workshop.ParticipantService;
 import org.yantao.workshop.WorkshopRoutes;
@@ -103,12 +109,18 @@ public final class Yantao implements AutoCloseable {
       IMap<String, DocumentState> documents = hazelcast.getMap(MapNames.DOCUMENTS);
       journal.start(new DocumentFanout(vertx.eventBus(), documents));
       Authenticator authenticator = new Authenticator(organiserKey, tokens);
-      LiveEndpoint live = new LiveEndpoint(vertx, clock, authenticator, participants, workshops, documents);
+      RoomService rooms = new RoomService(vertx, clock, workshops, participants, hazelcast.getMap(MapNames.ROOM_LIVE),
+          hazelcast.getMap(MapNames.PRESENCE), documents, hazelcast.getCluster().getLocalMember().getUuid().toString());
+      hazelcast.getCluster().addMembershipListener(new PresenceJanitor(rooms));
+      ConsoleService console = new ConsoleService(rooms, documents, BoardFigures.NONE);
+      LiveEndpoint live = new LiveEndpoint(vertx, clock, authenticator, participants, workshops, documents, rooms);
 
       List<Consumer<RouterBuilder>> features = List.of(
           new HealthRoutes(vertx, hazelcast, database)::mount,
-          new WorkshopRoutes(workshops)::mount,
-          new ParticipantRoutes(workshops, participants)::mount);
+          new WorkshopRoutes(workshops, rooms)::mount,
+          new ParticipantRoutes(workshops, participants)::mount,
+          new AssignmentRoutes(workshops, participants, rooms)::mount,
+          new RoomRoutes(workshops, rooms, console)::mount);
       ApiVerticle api = new ApiVerticle(contract.get(), config.host(), config.port(), authenticator, features,
           List.of(live::mount));
       vertx.deployVerticle(api).await(60, TimeUnit.SECONDS);

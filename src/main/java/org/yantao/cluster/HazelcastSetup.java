@@ -13,6 +13,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.yantao.config.AppConfig;
+import org.yantao.room.FindingsFigures;
+import org.yantao.room.PresenceChanges;
+import org.yantao.room.RoomLive;
+import org.yantao.room.RoomLiveChanges;
+import org.yantao.room.RoomPresence;
 import org.yantao.security.AccessGrant;
 import org.yantao.security.Invitation;
 import org.yantao.store.JdbcDocumentLoader;
@@ -69,6 +74,8 @@ public final class HazelcastSetup {
     durableMap(config, MapNames.ACCESS_TOKENS, new JdbcJsonStore<>(db, "access_tokens", AccessGrant.class, false));
     durableMap(config, MapNames.INVITATIONS, new JdbcJsonStore<>(db, "invitations", Invitation.class, false));
     durableMap(config, MapNames.JOIN_CODES, new JdbcJsonStore<>(db, "join_codes", JoinCode.class, false));
+    durableMap(config, MapNames.ROOM_LIVE, new JdbcJsonStore<>(db, "room_live", RoomLive.class, false));
+    config.addMapConfig(new MapConfig(MapNames.PRESENCE).setBackupCount(1));
 
     documentMap(config, new JdbcDocumentLoader(db));
 
@@ -81,7 +88,12 @@ public final class HazelcastSetup {
         WorkshopChanges.EditRoom.class, WorkshopChanges.DeleteRoom.class, WorkshopChanges.AssignMember.class,
         WorkshopChanges.AddParticipant.class, WorkshopChanges.AddFacilitator.class,
         ApplyOutcome.class, OpenedDocument.class, DocumentProcessors.MarkDurable.class,
-        DocumentProcessors.ReadOps.class}) {
+        DocumentProcessors.ReadOps.class, WorkshopChanges.AssignBalanced.class,
+        RoomLive.class, RoomLiveChanges.SetTimer.class, RoomLiveChanges.RaiseHand.class,
+        RoomLiveChanges.LowerHand.class, RoomLiveChanges.SetBroadcast.class,
+        RoomPresence.class, PresenceChanges.Outcome.class, PresenceChanges.Arrive.class,
+        PresenceChanges.Leave.class, PresenceChanges.DropNode.class,
+        FindingsFigures.class, FindingsFigures.Figures.class}) {
       compact.addSerializer(new JsonCompactSerializer<>(type));
     }
     return config;

@@ -6,6 +6,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import org.yantao.room.RoomService;
 import org.yantao.security.Authenticator;
 import org.yantao.text.DocumentState;
 import org.yantao.workshop.ParticipantService;
@@ -19,9 +20,9 @@ public final class LiveEndpoint {
   private final LiveServices services;
 
   public LiveEndpoint(Vertx vertx, Clock clock, Authenticator authenticator, ParticipantService participants,
-      WorkshopService workshops, IMap<String, DocumentState> documents) {
+      WorkshopService workshops, IMap<String, DocumentState> documents, RoomService rooms) {
     this.services = new LiveServices(vertx, clock, authenticator, participants, new DocumentAccess(workshops),
-        new DocumentHub(vertx.eventBus()), documents);
+        new DocumentHub(vertx.eventBus()), new RoomHub(vertx.eventBus(), rooms), documents);
   }
 
   public void mount(Router router) {

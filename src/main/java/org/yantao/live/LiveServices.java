@@ -15,4 +15,5 @@ record LiveServices(
     ParticipantService participants,
     DocumentAccess access,
     DocumentHub hub,
+    RoomHub rooms,
     IMap<String, DocumentState> documents) {}

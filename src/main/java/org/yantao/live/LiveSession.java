@@ -44,6 +44,7 @@ final class LiveSession {
   private final String connectionId = UUID.randomUUID().toString();
   private final RateLimit rate = new RateLimit(1000, 2000, 2000);
   private final Map<String, OpenDoc> docs = new HashMap<>();
+  private final RoomChannel rooms;
   private Caller caller;
   private Identity identity;
   private boolean closed;
@@ -51,6 +52,7 @@ final class LiveSession {
   LiveSession(LiveServices services, ServerWebSocket socket) {
     this.services = services;
     this.socket = socket;
+    this.rooms = new RoomChannel(services.rooms(), connectionId, this::send, (e, ref) -> fail(e, ref, null));
   }
 
   void start(String cookieToken) {
@@ -111,6 +113,10 @@ final class LiveSession {
       case "doc.close" -> close(text(message, "doc", MAX_DOC_ID_LENGTH));
       case "doc.op" -> op(message);
       case "doc.cursor" -> cursor(message);
+      case "room.join" -> rooms.join(text(message, "room", MAX_ID_LENGTH), text(message, "workshop", null, MAX_ID_LENGTH), ref(message));
+      case "room.leave" -> rooms.leave(text(message, "room", MAX_ID_LENGTH));
+      case "hand.raise" -> rooms.raiseHand(text(message, "room", MAX_ID_LENGTH), ref(message));
+      case "hand.lower" -> rooms.lowerHand(text(message, "room", MAX_ID_LENGTH), text(message, "participant", null, MAX_ID_LENGTH), ref(message));
       default -> throw DomainException.invalid("message.unknown_type", type);
     }
   }
@@ -123,6 +129,7 @@ final class LiveSession {
           new ArrayList<>(docs.keySet()).forEach(this::close);
           caller = who;
           identity = id;
+          rooms.identify(who, id);
           return id;
         }))
         .onSuccess(id -> send(Frames.welcome(id, services.clock().millis())))
@@ -245,6 +252,7 @@ final class LiveSession {
   private void onClose() {
     closed = true;
     new ArrayList<>(docs.keySet()).forEach(this::close);
+    rooms.close();
   }
 
   private void send(String frame) {
@@ -263,6 +271,10 @@ final class LiveSession {
       LOG.error("Message on connection {} failed", connectionId, e);
       send(Frames.error("server.error", Messages.format("server.error", List.of(), false), ref, docId));
     }
+  }
+
+  private static String ref(JsonNode message) {
+    return text(message, "id", null, MAX_ID_LENGTH);
   }
 
   private static String text(JsonNode message, String field, int maxLength) {

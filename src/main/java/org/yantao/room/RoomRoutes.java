@@ -33,8 +33,11 @@ public final class RoomRoutes {
   private void roomTimer(RoutingContext ctx) {
     String roomId = ctx.pathParam("roomId");
     timer(ctx, roomId).map(results -> results.get(0))
-        .onSuccess(r -> Responses.ok(ctx, new JsonObject().put("room", r.roomId())
-            .put("timer", RoomFrames.timer(r.timer(), rooms.now())).put("serverTime", rooms.now())))
+        .onSuccess(r -> {
+          long now = rooms.now();
+          Responses.ok(ctx, new JsonObject().put("room", r.roomId())
+              .put("timer", RoomFrames.timer(r.timer(), now)).put("serverTime", now));
+        })
         .onFailure(ctx::fail);
   }
 

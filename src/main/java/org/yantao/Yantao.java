@@ -26,11 +26,16 @@ import org.yantao.http.ApiVerticle;
 import org.yantao.http.HealthRoutes;
 import org.yantao.live.DocumentFanout;
 import org.yantao.live.LiveEndpoint;
+import org.yantao.room.ConsoleService;
+import org.yantao.room.PresenceJanitor;
+import org.yantao.room.RoomRoutes;
+import org.yantao.room.RoomService;
 import org.yantao.security.AccessTokens;
 import org.yantao.security.Authenticator;
 import org.yantao.store.Database;
 import org.yantao.store.JdbcDocumentJournal;
 import org.yantao.text.DocumentState;
+import org.yantao.workshop.AssignmentRoutes;
 import org.yantao.workshop.ParticipantRoutes;
 import org.yantao.workshop.ParticipantService;
 import org.yantao.workshop.WorkshopRoutes;
@@ -106,12 +111,18 @@ public final class Yantao implements AutoCloseable {
       journal.start(new DocumentFanout(vertx.eventBus(), documents));
       Authenticator authenticator = new Authenticator(organiserKey, tokens);
       BoardService boards = new BoardService(vertx.eventBus(), hazelcast.getMap(MapNames.BOARDS), workshops, clock);
-      LiveEndpoint live = new LiveEndpoint(vertx, clock, authenticator, participants, workshops, documents, boards);
+      RoomService rooms = new RoomService(vertx, clock, workshops, participants, hazelcast.getMap(MapNames.ROOM_LIVE),
+          hazelcast.getMap(MapNames.PRESENCE), documents, hazelcast.getCluster().getLocalMember().getUuid().toString());
+      hazelcast.getCluster().addMembershipListener(new PresenceJanitor(rooms));
+      ConsoleService console = new ConsoleService(rooms, documents, boards);
+      LiveEndpoint live = new LiveEndpoint(vertx, clock, authenticator, participants, workshops, documents, boards, rooms);
 
       List<Consumer<RouterBuilder>> features = List.of(
           new HealthRoutes(vertx, hazelcast, database)::mount,
-          new WorkshopRoutes(workshops)::mount,
+          new WorkshopRoutes(workshops, rooms)::mount,
           new ParticipantRoutes(workshops, participants)::mount,
+          new AssignmentRoutes(workshops, participants, rooms)::mount,
+          new RoomRoutes(workshops, rooms, console)::mount,
           new BoardRoutes(boards)::mount);
       ApiVerticle api = new ApiVerticle(contract.get(), config.host(), config.port(), authenticator, features,
           List.of(live::mount));

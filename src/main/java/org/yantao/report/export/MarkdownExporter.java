@@ -109,9 +109,11 @@ public final class MarkdownExporter implements ReportExporter {
 
   /**
    * Backslash-escapes every character that could start markup anywhere in a line, and those that
-   * only mean something at a line's start (list markers, setext underlines) when they are there.
+   * only mean something at a line's start (list markers, setext underlines) when they are there;
+   * indentation at a line's start, which would make a code block, is dropped.
    */
-  static String escape(String text, boolean atLineStart) {
+  static String escape(String raw, boolean atLineStart) {
+    String text = atLineStart ? raw.stripLeading() : raw;
     StringBuilder escaped = new StringBuilder(text.length() + 8);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -32,6 +32,12 @@ final class SampleReport {
       Map.entry(2, ROOMS.get(3)),
       Map.entry(2, "高票观点 Top ideas"));
 
+  /** The content's block structure as the Markdown and HTML exports show it (headings one level down). */
+  static final List<String> OUTLINE = List.of(
+      "h2 教学 Teaching", "h3 第一组 Group 1", "p", "p", "h3 第二组 Group 2", "ul 2",
+      "h2 科研 Research", "h3 第三组 Group 3", "p", "h4 重点建议 Key points", "ol 2",
+      "h2 决策咨询 Policy advice", "h3 第四组 Group 4", "blockquote", "h3 高票观点 Top ideas", "ul 1");
+
   /** Sentences in the order they appear, each in one paragraph or list item. */
   static final List<String> SENTENCES = List.of(
       "课堂教学要以学员为中心，案例教学比例提高到百分之四十。",

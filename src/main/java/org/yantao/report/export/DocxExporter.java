@@ -91,8 +91,8 @@ public final class DocxExporter implements ReportExporter {
             paragraph.setStyle("Heading" + block.level());
             eastAsian = HEADING_EAST_ASIAN_FONT;
           }
-          case BULLET -> paragraph.setNumID(lists.bullets());
-          case ORDERED -> paragraph.setNumID(
+          case BULLET -> lists.item(paragraph, lists.bullets());
+          case ORDERED -> lists.item(paragraph,
               previous != null && previous.kind() == Block.Kind.ORDERED ? lists.currentNumbered() : lists.newNumbered());
           case QUOTE -> paragraph.setStyle("Quote");
           case PARAGRAPH -> { }
@@ -211,6 +211,11 @@ public final class DocxExporter implements ReportExporter {
           new XWPFAbstractNum(definition(0, STNumberFormat.BULLET, "•"))));
       this.decimalAbstract = numbering.addAbstractNum(
           new XWPFAbstractNum(definition(1, STNumberFormat.DECIMAL, "%1.")));
+    }
+
+    void item(XWPFParagraph paragraph, BigInteger numId) {
+      paragraph.setNumID(numId);
+      paragraph.setNumILvl(BigInteger.ZERO);
     }
 
     BigInteger bullets() {

@@ -40,10 +40,10 @@ public record FileName(String ascii, String unicode) {
   private static String asciiStem(String text) {
     String decomposed = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD);
     String stem = decomposed.replaceAll("\\p{M}+", "")
-        .replaceAll("[^A-Za-z0-9._-]+", "-")
+        .replaceAll("[^A-Za-z0-9_-]+", "-")
         .replaceAll("-{2,}", "-")
-        .replaceAll("^[-.]+|[-.]+$", "");
-    return truncate(stem).replaceAll("[-.]+$", "");
+        .replaceAll("^-+|-+$", "");
+    return truncate(stem).replaceAll("-+$", "");
   }
 
   private static String truncate(String text) {

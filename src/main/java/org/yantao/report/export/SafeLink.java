@@ -1,5 +1,6 @@
 package org.yantao.report.export;
 
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ final class SafeLink {
     if (!(target instanceof String text) || text.isBlank() || text.length() > MAX_LENGTH) {
       return Optional.empty();
     }
-    String encoded = encoded(text.strip());
+    String encoded = encoded(asciiHost(text.strip()));
     if (encoded == null) {
       return Optional.empty();
     }
@@ -40,6 +41,33 @@ final class SafeLink {
       return Optional.of(encoded);
     } catch (URISyntaxException e) {
       return Optional.empty();
+    }
+  }
+
+  /** A Chinese (internationalised) host name in its ASCII form, which is what URIs and Word accept. */
+  private static String asciiHost(String url) {
+    int start = url.indexOf("://");
+    if (start < 0) {
+      return url;
+    }
+    start += 3;
+    int end = start;
+    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    String authority = url.substring(start, end);
+    int at = authority.lastIndexOf('@');
+    String hostAndPort = authority.substring(at + 1);
+    int colon = hostAndPort.lastIndexOf(':');
+    if (hostAndPort.startsWith("[") || hostAndPort.chars().allMatch(c -> c < 0x80)) {
+      return url;
+    }
+    String host = colon >= 0 ? hostAndPort.substring(0, colon) : hostAndPort;
+    try {
+      return url.substring(0, start) + authority.substring(0, at + 1) + IDN.toASCII(host)
+          + hostAndPort.substring(host.length()) + url.substring(end);
+    } catch (IllegalArgumentException notAHostName) {
+      return url;
     }
   }
 

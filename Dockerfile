@@ -8,6 +8,10 @@ COPY web ./web
 RUN --mount=type=cache,target=/root/.m2 mvn -B -DskipTests package
 
 FROM eclipse-temurin:17-jre
+# The CJK font the PDF export embeds (a subset of it) so that Chinese prints as text, not boxes.
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends fonts-wqy-microhei \
+ && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system yantao \
  && useradd --system --gid yantao --home-dir /app --no-create-home --shell /usr/sbin/nologin yantao \
  && mkdir -p /app /data \

@@ -138,6 +138,8 @@ export class FindingsEditor {
   }
 
   changed() {
+    // The revision this editor has seen, for people debugging a room and for the browser tests.
+    this.quill.container.dataset.rev = String(this.sync.rev ?? -1);
     const writable = this.sync.opened && this.sync.writable;
     const hasText = this.sync.content != null;
     // Before the first snapshot there is nothing to edit; offline, edits go on locally.

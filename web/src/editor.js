@@ -129,10 +129,6 @@ export class FindingsEditor {
     this.quill.updateContents(change, Quill.sources.USER);
   }
 
-  text() {
-    return this.quill.getText();
-  }
-
   contents() {
     return this.quill.getContents();
   }

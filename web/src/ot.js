@@ -69,10 +69,6 @@ export class DocSync {
     this.live.send(msg);
   }
 
-  close() {
-    this.live.send({ type: 'doc.close', doc: this.docId });
-  }
-
   /** An edit made in this browser, against the text the editor shows. */
   local(delta) {
     this.pending = this.pending ? this.pending.compose(delta) : delta;

@@ -4,7 +4,7 @@
 import QRCode from 'qrcode';
 import { api } from '../api.js';
 import { connectionBadge, fatal, topBar } from '../chrome.js';
-import { field, fill, h, setText, toast } from '../dom.js';
+import { field, fill, h, toast } from '../dom.js';
 import { errorText, formatNumber, formatTime, t } from '../i18n.js';
 import { Live } from '../live.js';
 import { clock, remainingMs } from '../timer.js';
@@ -172,7 +172,7 @@ class Console {
     this.live.on('room.hands', (m) => this.roomLive(m.room, { hands: m.hands }));
     this.live.on('room.timer', (m) => this.roomLive(m.room, { timer: m.timer }));
     this.live.on('room.updated', (m) => this.roomLive(m.room, { open: m.open, name: m.name }));
-    this.live.on('idea.added', (m) => this.touch(m.room));
+    this.live.on('idea.added', (m) => this.ideaAdded(m.room));
     this.live.on('auth.invalid', () => {
       forgetIdentity();
       location.replace('/');
@@ -210,11 +210,13 @@ class Console {
     this.renderRooms();
   }
 
-  touch(roomId) {
+  /** Counts a new idea at once instead of waiting for the next poll. */
+  ideaAdded(roomId) {
     const entry = this.rooms.get(roomId);
-    if (entry) {
-      entry.lastPush = Date.now();
+    if (entry?.stats) {
+      entry.stats = { ...entry.stats, ideas: (entry.stats.ideas ?? 0) + 1 };
     }
+    this.roomLive(roomId, {});
   }
 
   async poll() {

@@ -1,6 +1,10 @@
 # syntax=docker/dockerfile:1
 
 FROM maven:3.9-eclipse-temurin-17 AS build
+# The build bundles the web app with npm.
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY pom.xml ./
 COPY src ./src

@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -80,9 +81,24 @@ public final class Browser implements AutoCloseable {
     return driver.findElements(By.cssSelector(css));
   }
 
-  /** Waits until {@code condition} gives something other than null or false. */
+  /**
+   * Waits until {@code condition} gives something other than null or false. Live lists re-render
+   * as changes arrive, so an element that went stale meanwhile just means "look again".
+   */
   public <T> T until(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, WAIT).until(condition);
+    return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
+  }
+
+  /** Clicks the element {@code target} finds, finding it again if it re-rendered before the click landed. */
+  public void click(Function<WebDriver, WebElement> target) {
+    until(d -> {
+      WebElement element = target.apply(d);
+      if (element == null) {
+        return false;
+      }
+      element.click();
+      return true;
+    });
   }
 
   public void untilText(String css, String contained) {

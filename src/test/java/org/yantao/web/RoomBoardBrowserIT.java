@@ -47,24 +47,25 @@ class RoomBoardBrowserIT {
     ideas.forEach(idea -> b.untilText("#ideas", idea));
 
     for (String idea : ideas.subList(0, 3)) {
-      ideaItem(b, idea).findElement(By.cssSelector("button.vote")).click();
+      b.click(d -> ideaItem(b, idea).findElement(By.cssSelector("button.vote")));
       b.until(d -> ideaItem(b, idea).findElements(By.cssSelector("button.unvote")).size() == 1);
     }
     b.untilText("#votes-left", "0 / 3");
-    assertThat(ideaItem(b, "青年教师培养").findElement(By.cssSelector("button.vote")).isEnabled()).isFalse();
+    // With no votes left, the fourth idea cannot be voted for.
+    b.until(d -> !ideaItem(b, "青年教师培养").findElement(By.cssSelector("button.vote")).isEnabled());
     a.until(d -> ideaItem(a, "案例教学进课堂").getText().contains("1 票"));
-    ideaItem(a, "调研成果转化").findElement(By.cssSelector("button.vote")).click();
+    a.click(d -> ideaItem(a, "调研成果转化").findElement(By.cssSelector("button.vote")));
     b.until(d -> ideaItem(b, "调研成果转化").getText().contains("2 票"));
     b.until(d -> b.all("#ideas li.idea").get(0).getText().contains("调研成果转化"));
 
-    ideaItem(b, "案例教学进课堂").findElement(By.cssSelector("button.unvote")).click();
+    b.click(d -> ideaItem(b, "案例教学进课堂").findElement(By.cssSelector("button.unvote")));
     b.untilText("#votes-left", "1 / 3");
     a.until(d -> ideaItem(a, "案例教学进课堂").getText().contains("0 票"));
 
     new Select(b.find("#idea-filter")).selectByVisibleText("科研");
     b.until(d -> b.all("#ideas li.idea").size() == 1);
 
-    ideaItem(b, "调研成果转化").findElement(By.cssSelector("button.to-findings")).click();
+    b.click(d -> ideaItem(b, "调研成果转化").findElement(By.cssSelector("button.to-findings")));
     a.until(d -> a.editorText().contains("科研\n调研成果转化\n"));
     a.until(d -> a.editorText().equals(b.editorText()));
   }
@@ -119,7 +120,7 @@ class RoomBoardBrowserIT {
       assertThat(browser.find("#ideas .idea-text").getText()).isEqualTo(markup);
       assertThat(browser.all("#ideas img")).isEmpty();
     }
-    ideaItem(b, markup).findElement(By.cssSelector("button.to-findings")).click();
+    b.click(d -> ideaItem(b, markup).findElement(By.cssSelector("button.to-findings")));
     a.until(d -> a.editorText().contains(markup));
     assertThat(a.all("#findings-editor img")).isEmpty();
     for (Browser browser : List.of(a, b)) {
@@ -137,8 +138,12 @@ class RoomBoardBrowserIT {
 
   private static void addIdea(Browser browser, String text, String theme) {
     browser.find("#idea-text").sendKeys(text);
-    if (theme != null) {
-      new Select(browser.find("#idea-theme")).selectByVisibleText(theme);
+    // The form keeps the last theme chosen, for posting several ideas under one theme.
+    Select themes = new Select(browser.find("#idea-theme"));
+    if (theme == null) {
+      themes.selectByValue("");
+    } else {
+      themes.selectByVisibleText(theme);
     }
     browser.find("#idea-add").click();
     browser.untilText("#ideas", text);

@@ -26,6 +26,8 @@ import org.yantao.http.ApiVerticle;
 import org.yantao.http.HealthRoutes;
 import org.yantao.live.DocumentFanout;
 import org.yantao.live.LiveEndpoint;
+import org.yantao.report.ReportRoutes;
+import org.yantao.report.ReportService;
 import org.yantao.security.AccessTokens;
 import org.yantao.security.Authenticator;
 import org.yantao.store.Database;
@@ -106,13 +108,16 @@ public final class Yantao implements AutoCloseable {
       journal.start(new DocumentFanout(vertx.eventBus(), documents));
       Authenticator authenticator = new Authenticator(organiserKey, tokens);
       BoardService boards = new BoardService(vertx.eventBus(), hazelcast.getMap(MapNames.BOARDS), workshops, clock);
+      ReportService reports = new ReportService(vertx, clock, workshops, participants, boards, documents,
+          hazelcast.getMap(MapNames.REPORTS));
       LiveEndpoint live = new LiveEndpoint(vertx, clock, authenticator, participants, workshops, documents, boards);
 
       List<Consumer<RouterBuilder>> features = List.of(
           new HealthRoutes(vertx, hazelcast, database)::mount,
           new WorkshopRoutes(workshops)::mount,
           new ParticipantRoutes(workshops, participants)::mount,
-          new BoardRoutes(boards)::mount);
+          new BoardRoutes(boards)::mount,
+          new ReportRoutes(reports)::mount);
       ApiVerticle api = new ApiVerticle(contract.get(), config.host(), config.port(), authenticator, features,
           List.of(live::mount));
       vertx.deployVerticle(api).await(60, TimeUnit.SECONDS);

@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 import org.yantao.board.Board;
 import org.yantao.board.BoardChanges;
 import org.yantao.config.AppConfig;
+import org.yantao.report.ReportChanges;
+import org.yantao.report.ReportState;
 import org.yantao.security.AccessGrant;
 import org.yantao.security.Invitation;
 import org.yantao.store.JdbcDocumentLoader;
@@ -75,6 +77,8 @@ public final class HazelcastSetup {
     durableMap(config, MapNames.BOARDS, new JdbcJsonStore<>(db, "boards", Board.class, false))
         .setInMemoryFormat(InMemoryFormat.OBJECT);
 
+    durableMap(config, MapNames.REPORTS, new JdbcJsonStore<>(db, "reports", ReportState.class, false));
+
     documentMap(config, new JdbcDocumentLoader(db));
 
     var compact = config.getSerializationConfig().getCompactSerializationConfig();
@@ -85,11 +89,15 @@ public final class HazelcastSetup {
         WorkshopChanges.Create.class, WorkshopChanges.Edit.class, WorkshopChanges.AddRooms.class,
         WorkshopChanges.EditRoom.class, WorkshopChanges.DeleteRoom.class, WorkshopChanges.AssignMember.class,
         WorkshopChanges.AddParticipant.class, WorkshopChanges.AddFacilitator.class,
+        WorkshopChanges.SubmitRoom.class, WorkshopChanges.WithdrawSubmission.class,
         ApplyOutcome.class, OpenedDocument.class, DocumentProcessors.MarkDurable.class,
         DocumentProcessors.ReadOps.class}) {
       compact.addSerializer(new JsonCompactSerializer<>(type));
     }
     for (Class<?> type : BoardChanges.types()) {
+      compact.addSerializer(new JsonCompactSerializer<>(type));
+    }
+    for (Class<?> type : ReportChanges.types()) {
       compact.addSerializer(new JsonCompactSerializer<>(type));
     }
     return config;

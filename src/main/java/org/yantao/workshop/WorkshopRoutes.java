@@ -28,6 +28,8 @@ public final class WorkshopRoutes {
     api.getRoute("updateRoom").addHandler(this::updateRoom);
     api.getRoute("deleteRoom").addHandler(this::deleteRoom);
     api.getRoute("assignMember").addHandler(this::assignMember);
+    api.getRoute("submitRoom").addHandler(this::submitRoom);
+    api.getRoute("withdrawSubmission").addHandler(this::withdrawSubmission);
   }
 
   private void list(RoutingContext ctx) {
@@ -110,6 +112,28 @@ public final class WorkshopRoutes {
     String participantId = ctx.body().asJsonObject().getString("participantId");
     workshops.change(workshopId, new WorkshopChanges.AssignMember(roomId, participantId,
             caller.participantId(), caller.organiser(), workshops.now()))
+        .onSuccess(w -> Responses.ok(ctx, WorkshopJson.room(w, w.requireRoom(roomId))))
+        .onFailure(ctx::fail);
+  }
+
+  private void submitRoom(RoutingContext ctx) {
+    String workshopId = ctx.pathParam("workshopId");
+    String roomId = ctx.pathParam("roomId");
+    Caller caller = Authenticator.caller(ctx);
+    caller.requireStaff(workshopId);
+    workshops.change(workshopId, new WorkshopChanges.SubmitRoom(roomId, caller.participantId(), caller.organiser(),
+            workshops.now()))
+        .onSuccess(w -> Responses.ok(ctx, WorkshopJson.room(w, w.requireRoom(roomId))))
+        .onFailure(ctx::fail);
+  }
+
+  private void withdrawSubmission(RoutingContext ctx) {
+    String workshopId = ctx.pathParam("workshopId");
+    String roomId = ctx.pathParam("roomId");
+    Caller caller = Authenticator.caller(ctx);
+    caller.requireStaff(workshopId);
+    workshops.change(workshopId, new WorkshopChanges.WithdrawSubmission(roomId, caller.participantId(),
+            caller.organiser(), workshops.now()))
         .onSuccess(w -> Responses.ok(ctx, WorkshopJson.room(w, w.requireRoom(roomId))))
         .onFailure(ctx::fail);
   }

@@ -28,11 +28,16 @@ import org.yantao.live.DocumentFanout;
 import org.yantao.live.LiveEndpoint;
 import org.yantao.report.ReportRoutes;
 import org.yantao.report.ReportService;
+import org.yantao.room.ConsoleService;
+import org.yantao.room.PresenceJanitor;
+import org.yantao.room.RoomRoutes;
+import org.yantao.room.RoomService;
 import org.yantao.security.AccessTokens;
 import org.yantao.security.Authenticator;
 import org.yantao.store.Database;
 import org.yantao.store.JdbcDocumentJournal;
 import org.yantao.text.DocumentState;
+import org.yantao.workshop.AssignmentRoutes;
 import org.yantao.workshop.ParticipantRoutes;
 import org.yantao.workshop.ParticipantService;
 import org.yantao.workshop.WorkshopRoutes;
@@ -108,14 +113,20 @@ public final class Yantao implements AutoCloseable {
       journal.start(new DocumentFanout(vertx.eventBus(), documents));
       Authenticator authenticator = new Authenticator(organiserKey, tokens);
       BoardService boards = new BoardService(vertx.eventBus(), hazelcast.getMap(MapNames.BOARDS), workshops, clock);
+      RoomService rooms = new RoomService(vertx, clock, workshops, participants, hazelcast.getMap(MapNames.ROOM_LIVE),
+          hazelcast.getMap(MapNames.PRESENCE), documents, hazelcast.getCluster().getLocalMember().getUuid().toString());
+      hazelcast.getCluster().addMembershipListener(new PresenceJanitor(rooms));
+      ConsoleService console = new ConsoleService(rooms, documents, boards);
+      LiveEndpoint live = new LiveEndpoint(vertx, clock, authenticator, participants, workshops, documents, boards, rooms);
       ReportService reports = new ReportService(vertx, clock, workshops, participants, boards, documents,
           hazelcast.getMap(MapNames.REPORTS));
-      LiveEndpoint live = new LiveEndpoint(vertx, clock, authenticator, participants, workshops, documents, boards);
 
       List<Consumer<RouterBuilder>> features = List.of(
           new HealthRoutes(vertx, hazelcast, database)::mount,
-          new WorkshopRoutes(workshops)::mount,
+          new WorkshopRoutes(workshops, rooms)::mount,
           new ParticipantRoutes(workshops, participants)::mount,
+          new AssignmentRoutes(workshops, participants, rooms)::mount,
+          new RoomRoutes(workshops, rooms, console)::mount,
           new BoardRoutes(boards)::mount,
           new ReportRoutes(reports)::mount);
       ApiVerticle api = new ApiVerticle(contract.get(), config.host(), config.port(), authenticator, features,

@@ -10,6 +10,7 @@ import java.util.List;
 import org.yantao.cluster.Async;
 import org.yantao.security.Ids;
 import org.yantao.store.StoredJson;
+import org.yantao.room.BoardFigures;
 import org.yantao.workshop.Room;
 import org.yantao.workshop.Workshop;
 import org.yantao.workshop.WorkshopService;
@@ -19,7 +20,7 @@ import org.yantao.workshop.WorkshopService;
  * key) and announcing every change on the clustered event bus, one address per board, to every
  * node that shows it.
  */
-public final class BoardService {
+public final class BoardService implements BoardFigures {
   /** The event-bus header naming the connection a change came from (absent for REST changes). */
   public static final String ORIGIN = "origin";
 
@@ -34,9 +35,6 @@ public final class BoardService {
     this.workshops = workshops;
     this.clock = clock;
   }
-
-  /** How many ideas a board holds and how many votes are on them, e.g. for the facilitator console. */
-  public record Counts(int ideas, int votes) {}
 
   /** An idea with the room it was posted in, for workshop-wide reports. */
   public record RoomIdea(Room room, Idea idea) {}
@@ -57,8 +55,11 @@ public final class BoardService {
     return Async.of(boards.getAsync(key(workshopId, roomId))).map(b -> b == null ? Board.empty() : b);
   }
 
+  /** How many ideas a board holds, the votes on them and when an idea last changed, for the facilitator console. */
+  @Override
   public Future<Counts> counts(String workshopId, String roomId) {
-    return board(workshopId, roomId).map(b -> new Counts(b.ideas().size(), b.totalVotes()));
+    return board(workshopId, roomId).map(b -> new Counts(b.ideas().size(), b.totalVotes(),
+        b.ideas().stream().mapToLong(Idea::updatedAt).max().orElse(0)));
   }
 
   /** Every idea of every room of the workshop, room by room in the workshop's order, oldest first. */

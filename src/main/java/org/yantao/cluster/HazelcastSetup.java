@@ -17,6 +17,11 @@ import org.yantao.board.BoardChanges;
 import org.yantao.config.AppConfig;
 import org.yantao.report.ReportChanges;
 import org.yantao.report.ReportState;
+import org.yantao.room.FindingsFigures;
+import org.yantao.room.PresenceChanges;
+import org.yantao.room.RoomLive;
+import org.yantao.room.RoomLiveChanges;
+import org.yantao.room.RoomPresence;
 import org.yantao.security.AccessGrant;
 import org.yantao.security.Invitation;
 import org.yantao.store.JdbcDocumentLoader;
@@ -76,6 +81,8 @@ public final class HazelcastSetup {
     // Boards change by processors that backups replay; kept as objects, a vote costs no parse.
     durableMap(config, MapNames.BOARDS, new JdbcJsonStore<>(db, "boards", Board.class, false))
         .setInMemoryFormat(InMemoryFormat.OBJECT);
+    durableMap(config, MapNames.ROOM_LIVE, new JdbcJsonStore<>(db, "room_live", RoomLive.class, false));
+    config.addMapConfig(new MapConfig(MapNames.PRESENCE).setBackupCount(1));
 
     durableMap(config, MapNames.REPORTS, new JdbcJsonStore<>(db, "reports", ReportState.class, false));
 
@@ -91,7 +98,12 @@ public final class HazelcastSetup {
         WorkshopChanges.AddParticipant.class, WorkshopChanges.AddFacilitator.class,
         WorkshopChanges.SubmitRoom.class, WorkshopChanges.WithdrawSubmission.class,
         ApplyOutcome.class, OpenedDocument.class, DocumentProcessors.MarkDurable.class,
-        DocumentProcessors.ReadOps.class}) {
+        DocumentProcessors.ReadOps.class, WorkshopChanges.AssignBalanced.class,
+        RoomLive.class, RoomLiveChanges.SetTimer.class, RoomLiveChanges.RaiseHand.class,
+        RoomLiveChanges.LowerHand.class, RoomLiveChanges.SetBroadcast.class,
+        RoomPresence.class, PresenceChanges.Outcome.class, PresenceChanges.Arrive.class,
+        PresenceChanges.Leave.class, PresenceChanges.DropNode.class,
+        FindingsFigures.class, FindingsFigures.Figures.class}) {
       compact.addSerializer(new JsonCompactSerializer<>(type));
     }
     for (Class<?> type : BoardChanges.types()) {

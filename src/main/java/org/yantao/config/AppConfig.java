@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything Yantao can be told at start-up, read once from environment variables (flags such as
@@ -22,7 +23,8 @@ public record AppConfig(
     String clusterName,
     List<String> clusterMembers,
     int clusterPort,
-    String clusterHost) {
+    String clusterHost,
+    Path cjkFont) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -58,7 +60,8 @@ public record AppConfig(
         s.text("YANTAO_CLUSTER_NAME", DEFAULT_CLUSTER_NAME),
         s.list("YANTAO_CLUSTER_MEMBERS"),
         s.number("YANTAO_CLUSTER_PORT", DEFAULT_CLUSTER_PORT),
-        s.text("YANTAO_CLUSTER_HOST", null));
+        s.text("YANTAO_CLUSTER_HOST", null),
+        Optional.ofNullable(s.text("YANTAO_CJK_FONT", null)).map(Path::of).orElse(null));
   }
 
   /** The embedded database: one H2 file in the data directory, written through on every commit. */
@@ -76,23 +79,23 @@ public record AppConfig(
 
   public AppConfig withCluster(String name, List<String> members, int memberPort) {
     return new AppConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, organiserKey, publicUrl,
-        name, members, memberPort, clusterHost);
+        name, members, memberPort, clusterHost, cjkFont);
   }
 
   /** Binds and announces the cluster member on this address only (e.g. 127.0.0.1 for one-machine clusters). */
   public AppConfig withClusterHost(String address) {
     return new AppConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, organiserKey, publicUrl,
-        clusterName, clusterMembers, clusterPort, address);
+        clusterName, clusterMembers, clusterPort, address, cjkFont);
   }
 
   public AppConfig withDatabase(String url, String user, String password) {
     return new AppConfig(host, port, dataDir, url, user, password, organiserKey, publicUrl,
-        clusterName, clusterMembers, clusterPort, clusterHost);
+        clusterName, clusterMembers, clusterPort, clusterHost, cjkFont);
   }
 
   public AppConfig withOrganiserKey(String key) {
     return new AppConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, key, publicUrl,
-        clusterName, clusterMembers, clusterPort, clusterHost);
+        clusterName, clusterMembers, clusterPort, clusterHost, cjkFont);
   }
 
   private record Settings(Map<String, String> values) {

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -20,10 +21,14 @@ import org.yantao.security.Authenticator;
 
 /**
  * The HTTP front door: the REST API generated from the OpenAPI contract (which validates every
- * request before a handler sees it), the contract itself, and the web app's static files.
+ * request before a handler sees it), the contract itself, and the web app (bundled into the jar's
+ * {@code webroot}), whose pages are all one document that routes by its path.
  */
 public final class ApiVerticle extends VerticleBase {
   public static final String CONTRACT = "openapi/yantao.yaml";
+  private static final String WEBROOT = "webroot";
+  /** The web app's pages: join (also by link or invitation), room, console, organiser. */
+  private static final List<String> APP_PAGES = List.of("/", "/j/:joinCode", "/i/:invitation", "/room", "/console", "/organiser");
   /** The largest request body and WebSocket message accepted (documented in the README and protocol). */
   static final int MAX_BODY_BYTES = 256 * 1024;
 
@@ -74,7 +79,8 @@ public final class ApiVerticle extends VerticleBase {
     router.route("/api/*").handler(ctx -> ctx.fail(contract.findPath(ctx.normalizedPath()) != null
         ? new HttpException(405)
         : DomainException.notFound("request.not_found", ctx.request().path())));
-    router.route().handler(StaticHandler.create("webroot"));
+    APP_PAGES.forEach(page -> router.get(page).handler(ApiVerticle::appPage));
+    router.route().handler(StaticHandler.create(WEBROOT));
     ApiFailureHandler failures = new ApiFailureHandler();
     router.route().failureHandler(failures);
     router.errorHandler(404, failures);
@@ -84,8 +90,21 @@ public final class ApiVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions()
         .setMaxWebSocketFrameSize(MAX_BODY_BYTES)
         .setMaxWebSocketMessageSize(MAX_BODY_BYTES);
-    return vertx.createHttpServer(options).requestHandler(router).listen(port, host)
+    return vertx.createHttpServer(options)
+        .requestHandler(request -> {
+          SecurityHeaders.apply(request.response());
+          router.handle(request);
+        })
+        .listen(port, host)
         .onSuccess(listening -> server = listening);
+  }
+
+  /** The page is always fetched afresh, so that a new version of the app is picked up on reload. */
+  private static void appPage(RoutingContext ctx) {
+    ctx.response()
+        .putHeader("Content-Type", "text/html; charset=utf-8")
+        .putHeader("Cache-Control", "no-cache")
+        .sendFile(WEBROOT + "/index.html");
   }
 
   public int actualPort() {

@@ -11,10 +11,10 @@ import org.yantao.workshop.Room;
 import org.yantao.workshop.WorkshopService;
 
 /**
- * Who may open and change a document: a room's members and facilitators, and the organisers;
- * observers of the workshop read only; nobody writes in a closed room. The workshop's report is
- * written by organisers and the workshop's facilitators, read by its observers, and closed to
- * participants.
+ * Who may open and change a document: a room's members, every facilitator of the workshop (a
+ * facilitator's console may step into any room) and the organisers; observers of the workshop read
+ * only; nobody writes in a closed room. The workshop's report is written by organisers and the
+ * workshop's facilitators, read by its observers, and closed to participants.
  */
 final class DocumentAccess {
   private static final Delta EMPTY_REPORT = Delta.insert("\n");
@@ -41,7 +41,7 @@ final class DocumentAccess {
       }
       Room room = w.room(ref.roomId()).orElseThrow(() -> DomainException.notFound("doc.not_found", docId));
       boolean observer = caller.role() == Role.OBSERVER;
-      boolean belongs = caller.organiser() || room.facilitators().contains(caller.participantId())
+      boolean belongs = caller.organiser() || caller.role() == Role.FACILITATOR
           || room.members().contains(caller.participantId());
       if (!observer && !belongs) {
         throw DomainException.forbidden("doc.forbidden", docId);

@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import org.yantao.board.BoardService;
+import org.yantao.room.RoomService;
 import org.yantao.security.Authenticator;
 import org.yantao.text.DocumentState;
 import org.yantao.workshop.ParticipantService;
@@ -20,9 +21,10 @@ public final class LiveEndpoint {
   private final LiveServices services;
 
   public LiveEndpoint(Vertx vertx, Clock clock, Authenticator authenticator, ParticipantService participants,
-      WorkshopService workshops, IMap<String, DocumentState> documents, BoardService boards) {
+      WorkshopService workshops, IMap<String, DocumentState> documents, BoardService boards, RoomService rooms) {
     this.services = new LiveServices(vertx, clock, authenticator, participants, new DocumentAccess(workshops),
-        new DocumentHub(vertx.eventBus()), documents, new BoardHub(vertx.eventBus(), boards));
+        new DocumentHub(vertx.eventBus()), new RoomHub(vertx.eventBus(), rooms), documents,
+        new BoardHub(vertx.eventBus(), boards));
   }
 
   public void mount(Router router) {

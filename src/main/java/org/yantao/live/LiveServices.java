@@ -15,5 +15,6 @@ record LiveServices(
     ParticipantService participants,
     DocumentAccess access,
     DocumentHub hub,
+    RoomHub rooms,
     IMap<String, DocumentState> documents,
     BoardHub boards) {}

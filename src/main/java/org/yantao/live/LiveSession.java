@@ -45,6 +45,7 @@ final class LiveSession {
   private final RateLimit rate = new RateLimit(1000, 2000, 2000);
   private final Map<String, OpenDoc> docs = new HashMap<>();
   private final BoardChannel board;
+  private final RoomChannel rooms;
   private Caller caller;
   private Identity identity;
   private boolean closed;
@@ -53,6 +54,7 @@ final class LiveSession {
     this.services = services;
     this.socket = socket;
     this.board = new BoardChannel(services, connectionId, this::send, (e, ref) -> fail(e, ref, null));
+    this.rooms = new RoomChannel(services.rooms(), connectionId, this::send, (e, ref) -> fail(e, ref, null));
   }
 
   void start(String cookieToken) {
@@ -115,6 +117,10 @@ final class LiveSession {
       case "doc.cursor" -> cursor(message);
       case "board.open", "board.close", "idea.add", "idea.edit", "idea.delete", "idea.vote", "idea.unvote" ->
           board.receive(type, message, caller, identity);
+      case "room.join" -> rooms.join(text(message, "room", MAX_ID_LENGTH), text(message, "workshop", null, MAX_ID_LENGTH), ref(message));
+      case "room.leave" -> rooms.leave(text(message, "room", MAX_ID_LENGTH));
+      case "hand.raise" -> rooms.raiseHand(text(message, "room", MAX_ID_LENGTH), ref(message));
+      case "hand.lower" -> rooms.lowerHand(text(message, "room", MAX_ID_LENGTH), text(message, "participant", null, MAX_ID_LENGTH), ref(message));
       default -> throw DomainException.invalid("message.unknown_type", type);
     }
   }
@@ -128,6 +134,7 @@ final class LiveSession {
           board.closeAll();
           caller = who;
           identity = id;
+          rooms.identify(who, id);
           return id;
         }))
         .onSuccess(id -> send(Frames.welcome(id, services.clock().millis())))
@@ -251,6 +258,7 @@ final class LiveSession {
     closed = true;
     new ArrayList<>(docs.keySet()).forEach(this::close);
     board.closeAll();
+    rooms.close();
   }
 
   private void send(String frame) {
@@ -269,6 +277,10 @@ final class LiveSession {
       LOG.error("Message on connection {} failed", connectionId, e);
       send(Frames.error("server.error", Messages.format("server.error", List.of(), false), ref, docId));
     }
+  }
+
+  private static String ref(JsonNode message) {
+    return text(message, "id", null, MAX_ID_LENGTH);
   }
 
   private static String text(JsonNode message, String field, int maxLength) {

@@ -107,34 +107,49 @@ public final class DocumentProcessors {
     }
   }
 
-  /** Returns the document, creating it with {@code initialJson} if it has never existed. */
+  /**
+   * Returns the document, creating it with {@code initialJson} if it has never existed; a non-null
+   * {@code readOnly} also opens or closes it to ops (its room was opened or closed).
+   */
   public static final class OpenDocument extends DocumentChange<OpenedDocument> {
     final String initialJson;
+    final Boolean readOnly;
 
     public OpenDocument(String initialJson) {
-      this(initialJson, false, List.of());
+      this(initialJson, null);
     }
 
-    OpenDocument(String initialJson, boolean backup, List<LoggedOp> takenOver) {
+    public OpenDocument(String initialJson, Boolean readOnly) {
+      this(initialJson, readOnly, false, List.of());
+    }
+
+    OpenDocument(String initialJson, Boolean readOnly, boolean backup, List<LoggedOp> takenOver) {
       super(backup, takenOver);
       this.initialJson = initialJson;
+      this.readOnly = readOnly;
     }
 
     @Override
     public OpenedDocument process(Map.Entry<String, DocumentState> entry) {
       DocumentState state = entry.getValue();
+      boolean changed = false;
       if (state == null) {
         state = DocumentState.create(entry.getKey(), DeltaJson.parse(initialJson));
         if (!backup) {
           state.markOwnedHere();
           journal().snapshot(state.id(), state.snapshot());
         }
-        entry.setValue(state);
+        changed = true;
       } else {
         prepare(state);
-        if (!takenOver.isEmpty()) {
-          entry.setValue(state);
-        }
+        changed = !takenOver.isEmpty();
+      }
+      if (readOnly != null && readOnly != state.readOnly()) {
+        state.readOnly(readOnly);
+        changed = true;
+      }
+      if (changed) {
+        entry.setValue(state);
       }
       DocumentSnapshot snapshot = state.snapshot();
       return new OpenedDocument(snapshot.rev(), state.durableRev(), snapshot.deltaJson());
@@ -142,7 +157,7 @@ public final class DocumentProcessors {
 
     @Override
     public EntryProcessor<String, DocumentState, OpenedDocument> getBackupProcessor() {
-      return new OpenDocument(initialJson, true, takenOver);
+      return new OpenDocument(initialJson, readOnly, true, takenOver);
     }
   }
 

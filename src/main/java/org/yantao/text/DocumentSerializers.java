@@ -40,7 +40,9 @@ public final class DocumentSerializers {
         recent.put(recentIds[i], recentRevs[i]);
       }
       RichText content = RichText.of(DeltaJson.parse(in.readString("content")), DocumentState.MAX_LENGTH);
-      return new DocumentState(in.readString("id"), content, in.readInt64("rev"), in.readInt64("durableRev"), log, recent);
+      DocumentState state = new DocumentState(in.readString("id"), content, in.readInt64("rev"), in.readInt64("durableRev"), log, recent);
+      state.readOnly(in.readBoolean("readOnly"));
+      return state;
     }
 
     @Override
@@ -48,6 +50,7 @@ public final class DocumentSerializers {
       out.writeString("id", state.id());
       out.writeInt64("rev", state.rev());
       out.writeInt64("durableRev", state.durableRev());
+      out.writeBoolean("readOnly", state.readOnly());
       out.writeString("content", DeltaJson.toJsonString(state.content().toDelta()));
       List<LoggedOp> log = new ArrayList<>(state.log());
       int n = log.size();
@@ -149,13 +152,14 @@ public final class DocumentSerializers {
   static final class Open implements CompactSerializer<DocumentProcessors.OpenDocument> {
     @Override
     public DocumentProcessors.OpenDocument read(CompactReader in) {
-      return new DocumentProcessors.OpenDocument(in.readString("initial"), in.readBoolean("backup"),
+      return new DocumentProcessors.OpenDocument(in.readString("initial"), in.readNullableBoolean("readOnly"), in.readBoolean("backup"),
           List.of(in.readArrayOfCompact("takenOver", LoggedOp.class)));
     }
 
     @Override
     public void write(CompactWriter out, DocumentProcessors.OpenDocument open) {
       out.writeString("initial", open.initialJson);
+      out.writeNullableBoolean("readOnly", open.readOnly);
       out.writeBoolean("backup", open.backup);
       out.writeArrayOfCompact("takenOver", open.takenOver.toArray(LoggedOp[]::new));
     }

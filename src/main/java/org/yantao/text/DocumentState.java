@@ -37,6 +37,11 @@ public final class DocumentState {
   private long journaledRev;
   /** Member-local: whether this copy has acted as the owner's, rather than only as a backup. */
   private boolean ownedHere;
+  /**
+   * Set while the document's room is closed. Kept here, on the one member that applies every op,
+   * so that the moment the flag is set no op anywhere in the cluster is applied any more.
+   */
+  private boolean readOnly;
 
   public DocumentState(String id, RichText content, long rev, long durableRev,
       Collection<LoggedOp> log, Map<String, Long> recentIds) {
@@ -61,6 +66,9 @@ public final class DocumentState {
     Long seen = recentIds.get(idKey(author, opId));
     if (seen != null) {
       return ApplyOutcome.duplicate(seen, seen <= durableRev);
+    }
+    if (readOnly) {
+      return ApplyOutcome.rejected(rev, "doc.read_only", "the room is closed: its documents only read");
     }
     if (baseRev > rev) {
       return ApplyOutcome.rejected(rev, "rev.future", "the op is based on revision " + baseRev
@@ -172,6 +180,14 @@ public final class DocumentState {
   /** Called once the journal stored everything up to {@code storedRev}. */
   public void markDurable(long storedRev) {
     durableRev = Math.max(durableRev, Math.min(storedRev, rev));
+  }
+
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  public void readOnly(boolean closed) {
+    readOnly = closed;
   }
 
   public String id() {

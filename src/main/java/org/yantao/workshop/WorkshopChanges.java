@@ -176,6 +176,17 @@ public final class WorkshopChanges {
     }
   }
 
+  /**
+   * Seats every participant (role participant) across the open rooms in one change, so a seating
+   * is never half applied; see {@link BalancedAssignment}.
+   */
+  public record AssignBalanced(Map<String, String> organisations, long seed, long at) implements WorkshopChange {
+    @Override
+    public Workshop applyTo(Workshop w) {
+      return w.withRooms(BalancedAssignment.seat(w, organisations, seed), at);
+    }
+  }
+
   /** Records that someone joined, so the workshop can list its people without a query. */
   public record AddParticipant(String participantId, long at) implements WorkshopChange {
     @Override

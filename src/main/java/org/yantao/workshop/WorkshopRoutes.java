@@ -14,9 +14,11 @@ import org.yantao.security.Ids;
 /** Workshops and rooms. Bodies arrive already validated against the OpenAPI contract. */
 public final class WorkshopRoutes {
   private final WorkshopService workshops;
+  private final RoomWatcher rooms;
 
-  public WorkshopRoutes(WorkshopService workshops) {
+  public WorkshopRoutes(WorkshopService workshops, RoomWatcher rooms) {
     this.workshops = workshops;
+    this.rooms = rooms;
   }
 
   public void mount(RouterBuilder api) {
@@ -93,6 +95,7 @@ public final class WorkshopRoutes {
         themeRefs(body), body.getString("question"), status == null ? null : status.equals("open"),
         body.getInteger("capacity"), workshops.now());
     workshops.change(ctx.pathParam("workshopId"), edit)
+        .compose(w -> rooms.roomChanged(w, w.requireRoom(roomId)).map(w))
         .onSuccess(w -> Responses.ok(ctx, WorkshopJson.room(w, w.requireRoom(roomId))))
         .onFailure(ctx::fail);
   }
@@ -112,7 +115,10 @@ public final class WorkshopRoutes {
     String participantId = ctx.body().asJsonObject().getString("participantId");
     workshops.change(workshopId, new WorkshopChanges.AssignMember(roomId, participantId,
             caller.participantId(), caller.organiser(), workshops.now()))
-        .onSuccess(w -> Responses.ok(ctx, WorkshopJson.room(w, w.requireRoom(roomId))))
+        .onSuccess(w -> {
+          rooms.assigned(w, List.of(participantId));
+          Responses.ok(ctx, WorkshopJson.room(w, w.requireRoom(roomId)));
+        })
         .onFailure(ctx::fail);
   }
 
@@ -123,6 +129,7 @@ public final class WorkshopRoutes {
     caller.requireStaff(workshopId);
     workshops.change(workshopId, new WorkshopChanges.SubmitRoom(roomId, caller.participantId(), caller.organiser(),
             workshops.now()))
+        .compose(w -> rooms.roomChanged(w, w.requireRoom(roomId)).map(w))
         .onSuccess(w -> Responses.ok(ctx, WorkshopJson.room(w, w.requireRoom(roomId))))
         .onFailure(ctx::fail);
   }
@@ -134,6 +141,7 @@ public final class WorkshopRoutes {
     caller.requireStaff(workshopId);
     workshops.change(workshopId, new WorkshopChanges.WithdrawSubmission(roomId, caller.participantId(),
             caller.organiser(), workshops.now()))
+        .compose(w -> rooms.roomChanged(w, w.requireRoom(roomId)).map(w))
         .onSuccess(w -> Responses.ok(ctx, WorkshopJson.room(w, w.requireRoom(roomId))))
         .onFailure(ctx::fail);
   }

@@ -25,6 +25,14 @@ class AppConfigTest {
     assertThat(config.clusterName()).isEqualTo("yantao");
     assertThat(config.clustered()).isFalse();
     assertThat(config.clusterPort()).isEqualTo(5701);
+    assertThat(config.cjkFont()).isNull();
+  }
+
+  @Test
+  void aConfiguredCjkFontIsAPath() {
+    AppConfig config = AppConfig.load(Map.of(), "--cjk-font=/opt/fonts/wqy-microhei.ttc");
+
+    assertThat(config.cjkFont()).isEqualTo(Path.of("/opt/fonts/wqy-microhei.ttc"));
   }
 
   @Test

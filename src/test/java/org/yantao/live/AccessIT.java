@@ -27,6 +27,13 @@ class AccessIT {
   }
 
   @Test
+  void facilitatorOfAnotherRoomOfTheWorkshopWrites() {
+    String other = fixture.organiser.post("/api/workshops/" + fixture.workshopId + "/rooms",
+        new JsonObject().put("name", "别的组")).expect(201).getString("id");
+    assertWrites(invited("facilitator", other), fixture.docId);
+  }
+
+  @Test
   void organiserWrites() {
     assertWrites(fixture.node.organiserKey(), fixture.docId);
   }

@@ -8,6 +8,7 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,8 +27,10 @@ import org.yantao.http.ApiVerticle;
 import org.yantao.http.HealthRoutes;
 import org.yantao.live.DocumentFanout;
 import org.yantao.live.LiveEndpoint;
+import org.yantao.report.ExportRoutes;
 import org.yantao.report.ReportRoutes;
 import org.yantao.report.ReportService;
+import org.yantao.report.export.CjkFonts;
 import org.yantao.room.ConsoleService;
 import org.yantao.room.PresenceJanitor;
 import org.yantao.room.RoomRoutes;
@@ -128,7 +131,8 @@ public final class Yantao implements AutoCloseable {
           new AssignmentRoutes(workshops, participants, rooms)::mount,
           new RoomRoutes(workshops, rooms, console)::mount,
           new BoardRoutes(boards)::mount,
-          new ReportRoutes(reports)::mount);
+          new ReportRoutes(reports)::mount,
+          new ExportRoutes(vertx, reports, boards, CjkFonts.configuredOrSystem(config.cjkFont()), ZoneId.systemDefault())::mount);
       ApiVerticle api = new ApiVerticle(contract.get(), config.host(), config.port(), authenticator, features,
           List.of(live::mount));
       vertx.deployVerticle(api).await(60, TimeUnit.SECONDS);

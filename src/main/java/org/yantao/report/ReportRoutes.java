@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.util.List;
-import org.yantao.error.Messages;
 import org.yantao.http.Responses;
 import org.yantao.security.Authenticator;
 import org.yantao.workshop.Room;
@@ -39,10 +38,8 @@ public final class ReportRoutes {
         .onFailure(ctx::fail);
   }
 
-  /** Chinese unless the request prefers English (or another language it names before Chinese). */
   private static String preferredLanguage(RoutingContext ctx) {
-    String accept = ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-    return accept == null || Messages.prefersChinese(accept) ? ReportState.CHINESE : ReportState.ENGLISH;
+    return ReportState.preferredLanguage(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
   }
 
   private static JsonObject generated(Workshop w, ReportService.Generation generation) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.yantao.error.Messages;
 import org.yantao.text.Delta;
 import org.yantao.text.DeltaJson;
 
@@ -36,6 +37,11 @@ public record ReportState(
   /** Chinese unless English was asked for. */
   public static Locale locale(String language) {
     return ENGLISH.equals(language) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+  }
+
+  /** Chinese unless an Accept-Language header prefers English (or names another language before Chinese). */
+  public static String preferredLanguage(String acceptLanguage) {
+    return acceptLanguage == null || Messages.prefersChinese(acceptLanguage) ? CHINESE : ENGLISH;
   }
 
   public Map<String, Delta> baselineDeltas() {

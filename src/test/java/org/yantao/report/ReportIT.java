@@ -81,7 +81,12 @@ class ReportIT {
     s.as(member).post(s.path("/rooms/" + one.id() + "/submit"), null).expectError(403, "auth.forbidden");
     s.as(s.room(1).facilitator()).post(s.path("/rooms/" + one.id() + "/submit"), null).expectError(403, "auth.forbidden");
 
+    RawSocket typing = RawSocket.opened(fixture.vertx, fixture.node.port(), member.token(), one.docId());
     JsonObject submitted = s.as(one.facilitator()).post(s.path("/rooms/" + one.id() + "/submit"), null).expect(200);
+    typing.send(new JsonObject().put("type", "doc.op").put("doc", one.docId()).put("rev", 0).put("id", "typing")
+        .put("delta", new JsonObject(DeltaJson.toJsonString(Delta.insert("还在写")))));
+    assertThat(typing.nextError().getString("code")).as("an editor already open is refused too").isEqualTo("doc.read_only");
+    typing.close();
     assertThat(submitted.getBoolean("submitted")).isTrue();
     assertThat(submitted.getString("status")).isEqualTo("closed");
     long at = submitted.getLong("submittedAt");

@@ -8,6 +8,7 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +27,10 @@ import org.yantao.http.ApiVerticle;
 import org.yantao.http.HealthRoutes;
 import org.yantao.live.DocumentFanout;
 import org.yantao.live.LiveEndpoint;
+import org.yantao.report.ExportRoutes;
+import org.yantao.report.ReportRoutes;
+import org.yantao.report.ReportService;
+import org.yantao.report.export.CjkFonts;
 import org.yantao.room.ConsoleService;
 import org.yantao.room.PresenceJanitor;
 import org.yantao.room.RoomRoutes;
@@ -116,6 +121,8 @@ public final class Yantao implements AutoCloseable {
       hazelcast.getCluster().addMembershipListener(new PresenceJanitor(rooms));
       ConsoleService console = new ConsoleService(rooms, documents, boards);
       LiveEndpoint live = new LiveEndpoint(vertx, clock, authenticator, participants, workshops, documents, boards, rooms);
+      ReportService reports = new ReportService(vertx, clock, workshops, participants, boards, documents,
+          hazelcast.getMap(MapNames.REPORTS));
 
       List<Consumer<RouterBuilder>> features = List.of(
           new HealthRoutes(vertx, hazelcast, database)::mount,
@@ -123,7 +130,9 @@ public final class Yantao implements AutoCloseable {
           new ParticipantRoutes(workshops, participants)::mount,
           new AssignmentRoutes(workshops, participants, rooms)::mount,
           new RoomRoutes(workshops, rooms, console)::mount,
-          new BoardRoutes(boards)::mount);
+          new BoardRoutes(boards)::mount,
+          new ReportRoutes(reports)::mount,
+          new ExportRoutes(vertx, reports, boards, CjkFonts.configuredOrSystem(config.cjkFont()), ZoneId.systemDefault())::mount);
       ApiVerticle api = new ApiVerticle(contract.get(), config.host(), config.port(), authenticator, features,
           List.of(live::mount));
       vertx.deployVerticle(api).await(60, TimeUnit.SECONDS);

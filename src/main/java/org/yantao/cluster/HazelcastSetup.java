@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 import org.yantao.board.Board;
 import org.yantao.board.BoardChanges;
 import org.yantao.config.AppConfig;
+import org.yantao.report.ReportChanges;
+import org.yantao.report.ReportState;
 import org.yantao.room.FindingsFigures;
 import org.yantao.room.PresenceChanges;
 import org.yantao.room.RoomLive;
@@ -82,6 +84,8 @@ public final class HazelcastSetup {
     durableMap(config, MapNames.ROOM_LIVE, new JdbcJsonStore<>(db, "room_live", RoomLive.class, false));
     config.addMapConfig(new MapConfig(MapNames.PRESENCE).setBackupCount(1));
 
+    durableMap(config, MapNames.REPORTS, new JdbcJsonStore<>(db, "reports", ReportState.class, false));
+
     documentMap(config, new JdbcDocumentLoader(db));
 
     var compact = config.getSerializationConfig().getCompactSerializationConfig();
@@ -92,6 +96,7 @@ public final class HazelcastSetup {
         WorkshopChanges.Create.class, WorkshopChanges.Edit.class, WorkshopChanges.AddRooms.class,
         WorkshopChanges.EditRoom.class, WorkshopChanges.DeleteRoom.class, WorkshopChanges.AssignMember.class,
         WorkshopChanges.AddParticipant.class, WorkshopChanges.AddFacilitator.class,
+        WorkshopChanges.SubmitRoom.class, WorkshopChanges.WithdrawSubmission.class,
         ApplyOutcome.class, OpenedDocument.class, DocumentProcessors.MarkDurable.class,
         DocumentProcessors.ReadOps.class, WorkshopChanges.AssignBalanced.class,
         RoomLive.class, RoomLiveChanges.SetTimer.class, RoomLiveChanges.RaiseHand.class,
@@ -102,6 +107,9 @@ public final class HazelcastSetup {
       compact.addSerializer(new JsonCompactSerializer<>(type));
     }
     for (Class<?> type : BoardChanges.types()) {
+      compact.addSerializer(new JsonCompactSerializer<>(type));
+    }
+    for (Class<?> type : ReportChanges.types()) {
       compact.addSerializer(new JsonCompactSerializer<>(type));
     }
     return config;

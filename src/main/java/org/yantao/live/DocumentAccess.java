@@ -13,9 +13,12 @@ import org.yantao.workshop.WorkshopService;
 /**
  * Who may open and change a document: a room's members, every facilitator of the workshop (a
  * facilitator's console may step into any room) and the organisers; observers of the workshop read
- * only; nobody writes in a closed room.
+ * only; nobody writes in a closed room. The workshop's report is written by organisers and the
+ * workshop's facilitators, read by its observers, and closed to participants.
  */
 final class DocumentAccess {
+  private static final Delta EMPTY_REPORT = Delta.insert("\n");
+
   private final WorkshopService workshops;
 
   DocumentAccess(WorkshopService workshops) {
@@ -33,6 +36,9 @@ final class DocumentAccess {
     return workshops.get(ref.workshopId())
         .recover(missing -> Future.failedFuture(DomainException.notFound("doc.not_found", docId)))
         .map(w -> {
+      if (ref.report()) {
+        return reportGrant(caller, docId);
+      }
       Room room = w.room(ref.roomId()).orElseThrow(() -> DomainException.notFound("doc.not_found", docId));
       boolean observer = caller.role() == Role.OBSERVER;
       boolean belongs = caller.organiser() || caller.role() == Role.FACILITATOR
@@ -42,5 +48,14 @@ final class DocumentAccess {
       }
       return new Grant(!observer && room.open(), FindingsTemplate.of(w, room));
     });
+  }
+
+  /** A report opened before it was generated starts empty; generating it then fills it in. */
+  private static Grant reportGrant(Caller caller, String docId) {
+    return switch (caller.role()) {
+      case ORGANISER, FACILITATOR -> new Grant(true, EMPTY_REPORT);
+      case OBSERVER -> new Grant(false, EMPTY_REPORT);
+      default -> throw DomainException.forbidden("doc.forbidden", docId);
+    };
   }
 }

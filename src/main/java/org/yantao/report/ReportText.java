@@ -18,6 +18,11 @@ record ReportText(boolean chinese) {
     return theme.nameEn();
   }
 
+  /** The subtitle of the exported report, under the workshop's title. */
+  String reportTitle() {
+    return chinese ? "综合报告" : "Consolidated report";
+  }
+
   String other() {
     return chinese ? "其他" : "Other findings";
   }

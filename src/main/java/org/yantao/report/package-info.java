@@ -1,6 +1,10 @@
 /**
  * The consolidated report, as pure functions over Quill deltas (no Vert.x, no Hazelcast), so the
  * REST layer can run them wherever it likes and send their results through the ordinary OT path.
+ * That layer is {@link org.yantao.report.ReportService} (reads the sources, writes the report
+ * document as ops of its own, keeps a {@link org.yantao.report.ReportState} per workshop) with
+ * {@link org.yantao.report.ReportRoutes} and {@link org.yantao.report.ExportRoutes}; the file
+ * formats are in {@code report.export}.
  *
  * <h2>From findings to report</h2>
  * {@link org.yantao.report.FindingsSections} cuts a room's findings at its theme headings (the

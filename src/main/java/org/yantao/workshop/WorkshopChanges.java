@@ -74,20 +74,62 @@ public final class WorkshopChanges {
     }
   }
 
-  /** Renames, re-themes, opens or closes a room; null leaves a field as it is. */
+  /**
+   * Renames, re-themes, opens or closes a room; null leaves a field as it is. Opening a room
+   * withdraws its submission, so that an open room is never also marked handed in.
+   */
   public record EditRoom(String roomId, String name, List<String> themes, String question, Boolean open,
       Integer capacity, long at) implements WorkshopChange {
     @Override
     public Workshop applyTo(Workshop w) {
       Room r = w.requireRoom(roomId);
+      boolean reopened = Boolean.TRUE.equals(open);
       Room edited = new Room(r.id(), name == null ? r.name() : name,
           themes == null ? r.themes() : themes.stream().map(w::themeId).distinct().toList(),
           question == null ? r.question() : question,
           open == null ? r.open() : open,
           capacity == null ? r.capacity() : capacity,
-          r.facilitators(), r.members(), r.createdAt());
-      return w.withRooms(w.rooms().stream().map(x -> x.id().equals(roomId) ? edited : x).toList(), at);
+          r.facilitators(), r.members(), r.createdAt(),
+          !reopened && r.submitted(), reopened ? null : r.submittedAt());
+      return w.withRooms(replace(w, edited), at);
     }
+  }
+
+  /**
+   * The room's facilitator (or an organiser) hands its findings in: the room is marked submitted
+   * and closed, so its documents and board only read. Submitting again keeps the first time.
+   */
+  public record SubmitRoom(String roomId, String actorId, boolean actorIsOrganiser, long at) implements WorkshopChange {
+    @Override
+    public Workshop applyTo(Workshop w) {
+      Room r = w.requireRoom(roomId);
+      requireFacilitator(r, actorId, actorIsOrganiser);
+      return r.submitted() ? w : w.withRooms(replace(w, r.submit(at)), at);
+    }
+  }
+
+  /** Withdraws a submission: the room opens again for its members to go on writing. */
+  public record WithdrawSubmission(String roomId, String actorId, boolean actorIsOrganiser, long at)
+      implements WorkshopChange {
+    @Override
+    public Workshop applyTo(Workshop w) {
+      Room r = w.requireRoom(roomId);
+      requireFacilitator(r, actorId, actorIsOrganiser);
+      if (!r.submitted()) {
+        throw DomainException.conflict("room.not_submitted", r.name());
+      }
+      return w.withRooms(replace(w, r.reopened()), at);
+    }
+  }
+
+  private static void requireFacilitator(Room room, String actorId, boolean actorIsOrganiser) {
+    if (!actorIsOrganiser && !room.facilitators().contains(actorId)) {
+      throw DomainException.forbidden("auth.forbidden");
+    }
+  }
+
+  private static List<Room> replace(Workshop w, Room room) {
+    return w.rooms().stream().map(x -> x.id().equals(room.id()) ? room : x).toList();
   }
 
   /** Removes a room; its members become unassigned and stay in the workshop. */

@@ -44,6 +44,8 @@ public final class WorkshopJson {
         .put("capacity", r.capacity())
         .put("facilitators", new JsonArray(r.facilitators()))
         .put("members", new JsonArray(r.members()))
+        .put("submitted", r.submitted())
+        .put("submittedAt", r.submittedAt())
         .put("findingsDoc", DocumentIds.findings(w.id(), r.id()));
   }
 

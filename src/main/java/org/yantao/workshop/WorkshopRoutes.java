@@ -30,6 +30,8 @@ public final class WorkshopRoutes {
     api.getRoute("updateRoom").addHandler(this::updateRoom);
     api.getRoute("deleteRoom").addHandler(this::deleteRoom);
     api.getRoute("assignMember").addHandler(this::assignMember);
+    api.getRoute("submitRoom").addHandler(this::submitRoom);
+    api.getRoute("withdrawSubmission").addHandler(this::withdrawSubmission);
   }
 
   private void list(RoutingContext ctx) {
@@ -117,6 +119,30 @@ public final class WorkshopRoutes {
           rooms.assigned(w, List.of(participantId));
           Responses.ok(ctx, WorkshopJson.room(w, w.requireRoom(roomId)));
         })
+        .onFailure(ctx::fail);
+  }
+
+  private void submitRoom(RoutingContext ctx) {
+    String workshopId = ctx.pathParam("workshopId");
+    String roomId = ctx.pathParam("roomId");
+    Caller caller = Authenticator.caller(ctx);
+    caller.requireStaff(workshopId);
+    workshops.change(workshopId, new WorkshopChanges.SubmitRoom(roomId, caller.participantId(), caller.organiser(),
+            workshops.now()))
+        .compose(w -> rooms.roomChanged(w, w.requireRoom(roomId)).map(w))
+        .onSuccess(w -> Responses.ok(ctx, WorkshopJson.room(w, w.requireRoom(roomId))))
+        .onFailure(ctx::fail);
+  }
+
+  private void withdrawSubmission(RoutingContext ctx) {
+    String workshopId = ctx.pathParam("workshopId");
+    String roomId = ctx.pathParam("roomId");
+    Caller caller = Authenticator.caller(ctx);
+    caller.requireStaff(workshopId);
+    workshops.change(workshopId, new WorkshopChanges.WithdrawSubmission(roomId, caller.participantId(),
+            caller.organiser(), workshops.now()))
+        .compose(w -> rooms.roomChanged(w, w.requireRoom(roomId)).map(w))
+        .onSuccess(w -> Responses.ok(ctx, WorkshopJson.room(w, w.requireRoom(roomId))))
         .onFailure(ctx::fail);
   }
 

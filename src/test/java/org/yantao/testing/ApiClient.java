@@ -78,6 +78,17 @@ public final class ApiClient {
     return await(send(HttpMethod.DELETE, path, null));
   }
 
+  /** A GET whose answer is kept as bytes with its headers, for downloads. */
+  public Download download(String path) {
+    try {
+      return request(HttpMethod.GET, path).send()
+          .map(r -> new Download(r.statusCode(), r.headers(), r.body() == null ? new byte[0] : r.body().getBytes()))
+          .await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("No answer from the server: " + e, e);
+    }
+  }
+
   /** Sends a body exactly as given, for requests a well-behaved client would never make. */
   public Reply sendRaw(HttpMethod method, String path, String contentType, String body) {
     HttpRequest<Buffer> request = request(method, path);

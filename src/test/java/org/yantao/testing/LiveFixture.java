@@ -93,7 +93,12 @@ public final class LiveFixture implements BeforeAllCallback, AfterAllCallback, A
   }
 
   public CoEditor editor(String token) {
-    CoEditor editor = new CoEditor(node.port(), token, docId);
+    return editor(token, docId);
+  }
+
+  /** A connected editor with {@code documentId} open. */
+  public CoEditor editor(String token, String documentId) {
+    CoEditor editor = new CoEditor(node.port(), token, documentId);
     await(vertx.deployVerticle(editor));
     return editor;
   }

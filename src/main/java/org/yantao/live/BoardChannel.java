@@ -28,7 +28,6 @@ import org.yantao.workshop.Workshop;
  * a participant moved elsewhere stops writing at once. Runs on the live verticle's event loop.
  */
 final class BoardChannel {
-  private static final int MAX_ID_LENGTH = 64;
   /** How long a change may be overtaken by a later one before the board is sent afresh. */
   private static final long GAP_WAIT_MS = 1000;
 
@@ -46,23 +45,23 @@ final class BoardChannel {
   }
 
   void receive(String type, JsonNode message, Caller caller, Identity identity) {
-    String roomId = text(message, "room", true);
+    String roomId = MessageFields.id(message, "room");
     switch (type) {
-      case "board.open" -> open(roomId, text(message, "workshop", false), caller, text(message, "id", false));
+      case "board.open" -> open(roomId, MessageFields.optionalId(message, "workshop"), caller, MessageFields.optionalId(message, "id"));
       case "board.close" -> close(roomId);
       case "idea.add" -> add(roomId, message, caller, identity);
       case "idea.edit" -> edit(roomId, message, caller);
       case "idea.delete" -> {
-        String ideaId = text(message, "idea", true);
+        String ideaId = MessageFields.id(message, "idea");
         change(roomId, message, caller, (w, room) ->
             new BoardChanges.Delete(ideaId, BoardAccess.participantId(caller), BoardAccess.staff(caller)));
       }
       case "idea.vote" -> {
-        String ideaId = text(message, "idea", true);
+        String ideaId = MessageFields.id(message, "idea");
         change(roomId, message, caller, (w, room) -> new BoardChanges.Vote(ideaId, BoardAccess.participantId(caller)));
       }
       case "idea.unvote" -> {
-        String ideaId = text(message, "idea", true);
+        String ideaId = MessageFields.id(message, "idea");
         change(roomId, message, caller, (w, room) -> new BoardChanges.Unvote(ideaId, BoardAccess.participantId(caller)));
       }
       default -> throw DomainException.invalid("message.unknown_type", type);
@@ -122,26 +121,26 @@ final class BoardChannel {
   }
 
   private void add(String roomId, JsonNode message, Caller caller, Identity identity) {
-    String clientId = text(message, "id", true);
+    String clientId = MessageFields.id(message, "id");
     JsonNode text = message.get("text");
     if (text == null || !text.isTextual()) {
       throw DomainException.invalid("message.invalid", "\"text\" must be a string");
     }
-    String theme = nullableText(message, "theme");
-    Boolean anonymous = flag(message, "anonymous");
+    String theme = MessageFields.reference(message, "theme");
+    Boolean anonymous = MessageFields.flag(message, "anonymous");
     Person author = new Person(identity.id(), identity.name(), identity.organisation(), identity.role(), identity.colour());
     write(roomId, caller, clientId, (w, room) -> new BoardChanges.Add(BoardService.newIdeaId(), clientId, author,
         text.asText(), BoardAccess.themeOf(w, room, theme), anonymous, boards().now()));
   }
 
   private void edit(String roomId, JsonNode message, Caller caller) {
-    String ideaId = text(message, "idea", true);
+    String ideaId = MessageFields.id(message, "idea");
     JsonNode text = message.get("text");
     if (text != null && !text.isTextual()) {
       throw DomainException.invalid("message.invalid", "\"text\" must be a string");
     }
     boolean setTheme = message.has("theme");
-    String theme = nullableText(message, "theme");
+    String theme = MessageFields.reference(message, "theme");
     if (text == null && !setTheme) {
       throw DomainException.invalid("message.invalid", "an edit changes \"text\", \"theme\" or both");
     }
@@ -151,7 +150,7 @@ final class BoardChannel {
   }
 
   private void change(String roomId, JsonNode message, Caller caller, ChangeFactory factory) {
-    write(roomId, caller, text(message, "id", false), factory);
+    write(roomId, caller, MessageFields.optionalId(message, "id"), factory);
   }
 
   /**
@@ -181,43 +180,6 @@ final class BoardChannel {
   @FunctionalInterface
   private interface ChangeFactory {
     BoardChange create(Workshop workshop, Room room);
-  }
-
-  private static String text(JsonNode message, String field, boolean required) {
-    JsonNode node = message.get(field);
-    if (node == null || node.isNull()) {
-      if (required) {
-        throw DomainException.invalid("message.invalid", "\"" + field + "\" is required");
-      }
-      return null;
-    }
-    if (!node.isTextual() || node.asText().isEmpty() || node.asText().length() > MAX_ID_LENGTH) {
-      throw DomainException.invalid("message.invalid", "\"" + field + "\" must be a string of 1 to " + MAX_ID_LENGTH + " characters");
-    }
-    return node.asText();
-  }
-
-  /** A theme reference: absent or null for none, else a string (checked against the room's themes). */
-  private static String nullableText(JsonNode message, String field) {
-    JsonNode node = message.get(field);
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isTextual()) {
-      throw DomainException.invalid("message.invalid", "\"" + field + "\" must be a string or null");
-    }
-    return node.asText();
-  }
-
-  private static Boolean flag(JsonNode message, String field) {
-    JsonNode node = message.get(field);
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isBoolean()) {
-      throw DomainException.invalid("message.invalid", "\"" + field + "\" must be true or false");
-    }
-    return node.asBoolean();
   }
 
   private record Pending(BoardEvent event, String origin) {}

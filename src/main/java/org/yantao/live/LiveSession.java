@@ -33,7 +33,6 @@ import org.yantao.text.OpenedDocument;
 final class LiveSession {
   private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
   static final int MAX_DELTA_OPS = 10_000;
-  private static final int MAX_ID_LENGTH = 64;
   private static final int MAX_DOC_ID_LENGTH = 200;
   private static final long DURABLE_POLL_MS = 50;
   private static final long STORED_CHECK_MS = 1000;
@@ -100,27 +99,27 @@ final class LiveSession {
 
   private void dispatch(String type, JsonNode message) {
     if (type.equals("hello")) {
-      hello(text(message, "token", 512), text(message, "id", null, MAX_ID_LENGTH));
+      hello(MessageFields.text(message, "token", 512), ref(message));
       return;
     }
     if (type.equals("ping")) {
-      send(Frames.pong(text(message, "id", null, MAX_ID_LENGTH), services.clock().millis()));
+      send(Frames.pong(ref(message), services.clock().millis()));
       return;
     }
     if (caller == null) {
       throw DomainException.unauthorized("auth.missing");
     }
     switch (type) {
-      case "doc.open" -> open(text(message, "doc", MAX_DOC_ID_LENGTH), resumeRev(message), text(message, "id", null, MAX_ID_LENGTH));
-      case "doc.close" -> close(text(message, "doc", MAX_DOC_ID_LENGTH));
+      case "doc.open" -> open(MessageFields.text(message, "doc", MAX_DOC_ID_LENGTH), resumeRev(message), ref(message));
+      case "doc.close" -> close(MessageFields.text(message, "doc", MAX_DOC_ID_LENGTH));
       case "doc.op" -> op(message);
       case "doc.cursor" -> cursor(message);
       case "board.open", "board.close", "idea.add", "idea.edit", "idea.delete", "idea.vote", "idea.unvote" ->
           board.receive(type, message, caller, identity);
-      case "room.join" -> rooms.join(text(message, "room", MAX_ID_LENGTH), text(message, "workshop", null, MAX_ID_LENGTH), ref(message));
-      case "room.leave" -> rooms.leave(text(message, "room", MAX_ID_LENGTH));
-      case "hand.raise" -> rooms.raiseHand(text(message, "room", MAX_ID_LENGTH), ref(message));
-      case "hand.lower" -> rooms.lowerHand(text(message, "room", MAX_ID_LENGTH), text(message, "participant", null, MAX_ID_LENGTH), ref(message));
+      case "room.join" -> rooms.join(MessageFields.id(message, "room"), MessageFields.optionalId(message, "workshop"), ref(message));
+      case "room.leave" -> rooms.leave(MessageFields.id(message, "room"));
+      case "hand.raise" -> rooms.raiseHand(MessageFields.id(message, "room"), ref(message));
+      case "hand.lower" -> rooms.lowerHand(MessageFields.id(message, "room"), MessageFields.optionalId(message, "participant"), ref(message));
       default -> throw DomainException.invalid("message.unknown_type", type);
     }
   }
@@ -189,8 +188,8 @@ final class LiveSession {
   }
 
   private void op(JsonNode message) {
-    String docId = text(message, "doc", MAX_DOC_ID_LENGTH);
-    String opId = text(message, "id", MAX_ID_LENGTH);
+    String docId = MessageFields.text(message, "doc", MAX_DOC_ID_LENGTH);
+    String opId = MessageFields.id(message, "id");
     OpenDoc doc = docs.get(docId);
     if (doc == null) {
       throw DomainException.invalid("doc.not_open", docId);
@@ -230,13 +229,13 @@ final class LiveSession {
   }
 
   private void cursor(JsonNode message) {
-    String docId = text(message, "doc", MAX_DOC_ID_LENGTH);
+    String docId = MessageFields.text(message, "doc", MAX_DOC_ID_LENGTH);
     OpenDoc doc = docs.get(docId);
     if (doc == null || !doc.live) {
       throw DomainException.invalid("doc.not_open", docId);
     }
-    int index = count(message, "index");
-    int length = message.has("length") ? count(message, "length") : 0;
+    int index = MessageFields.count(message, "index", DocumentState.MAX_LENGTH);
+    int length = message.has("length") ? MessageFields.count(message, "length", DocumentState.MAX_LENGTH) : 0;
     services.hub().publishCursor(docId, connectionId, Frames.cursor(docId, identity, index, length, doc.lastRev));
   }
 
@@ -280,34 +279,7 @@ final class LiveSession {
   }
 
   private static String ref(JsonNode message) {
-    return text(message, "id", null, MAX_ID_LENGTH);
-  }
-
-  private static String text(JsonNode message, String field, int maxLength) {
-    String value = text(message, field, null, maxLength);
-    if (value == null) {
-      throw DomainException.invalid("message.invalid", "\"" + field + "\" is required");
-    }
-    return value;
-  }
-
-  private static String text(JsonNode message, String field, String fallback, int maxLength) {
-    JsonNode node = message.get(field);
-    if (node == null || node.isNull()) {
-      return fallback;
-    }
-    if (!node.isTextual() || node.asText().isEmpty() || node.asText().length() > maxLength) {
-      throw DomainException.invalid("message.invalid", "\"" + field + "\" must be a string of 1 to " + maxLength + " characters");
-    }
-    return node.asText();
-  }
-
-  private static int count(JsonNode message, String field) {
-    JsonNode node = message.get(field);
-    if (node == null || !node.isIntegralNumber() || node.asLong() < 0 || node.asLong() > DocumentState.MAX_LENGTH) {
-      throw DomainException.invalid("message.invalid", "\"" + field + "\" must be a whole number from 0 to " + DocumentState.MAX_LENGTH);
-    }
-    return node.asInt();
+    return MessageFields.optionalId(message, "id");
   }
 
   private record Resent(long rev, int copies) {}

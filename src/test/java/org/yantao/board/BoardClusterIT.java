@@ -9,13 +9,9 @@ import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,10 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yantao.Yantao;
 import org.yantao.cluster.MapNames;
 import org.yantao.testing.ApiClient;
+import org.yantao.testing.InJvmCluster;
 import org.yantao.testing.LiveFixture;
 import org.yantao.testing.Poll;
 import org.yantao.testing.RawSocket;
-import org.yantao.testing.TestNode;
 
 /**
  * Two cluster members in this JVM sharing one H2 database. People connected to different members
@@ -49,19 +45,8 @@ class BoardClusterIT {
 
   @BeforeEach
   void startTwoMembers() throws Exception {
-    String clusterName = "test-board-" + UUID.randomUUID();
-    int first = freePort();
-    int second = freePort();
-    List<String> addresses = List.of("127.0.0.1:" + first, "127.0.0.1:" + second);
-    for (int port : List.of(first, second)) {
-      members.add(Yantao.start(TestNode.config(dataDir)
-          .withOrganiserKey(ORGANISER_KEY)
-          .withCluster(clusterName, addresses, port)
-          .withClusterHost("127.0.0.1")));
-    }
-    Poll.until(() -> members.stream().allMatch(m -> m.hazelcast().getCluster().getMembers().size() == 2), 60);
     // Every partition has its backup before anyone writes: the test is about what the backup holds.
-    Poll.until(() -> members.stream().allMatch(m -> m.hazelcast().getPartitionService().isClusterSafe()), 60);
+    members.addAll(InJvmCluster.start(dataDir, ORGANISER_KEY, 2));
     ApiClient organiser = api(0).withToken(ORGANISER_KEY);
     JsonObject workshop = organiser.post("/api/workshops", new JsonObject().put("title", "集群观点板")
         .put("rooms", new JsonArray().add(new JsonObject().put("name", "第一组")))).expect(201);
@@ -153,11 +138,5 @@ class BoardClusterIT {
       }
     }
     throw new AssertionError("No member owns " + key);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -13,22 +13,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yantao.Yantao;
-import org.yantao.config.AppConfig;
 import org.yantao.testing.ApiClient;
+import org.yantao.testing.InJvmCluster;
 import org.yantao.testing.CoEditor;
 import org.yantao.testing.LiveFixture;
 import org.yantao.testing.MarkerLedger;
 import org.yantao.testing.Poll;
-import org.yantao.testing.Ports;
 import org.yantao.testing.RandomEdits;
-import org.yantao.testing.TestNode;
 import org.yantao.text.Delta;
 import org.yantao.text.RichText;
 
@@ -57,17 +54,7 @@ class ClusterIT {
 
   @BeforeEach
   void startTwoMembers() throws Exception {
-    String clusterName = "test-cluster-" + UUID.randomUUID();
-    int first = Ports.free();
-    int second = Ports.free();
-    List<String> addresses = List.of("127.0.0.1:" + first, "127.0.0.1:" + second);
-    for (int port : List.of(first, second)) {
-      members.add(Yantao.start(TestNode.config(dataDir)
-          .withOrganiserKey(ORGANISER_KEY)
-          .withCluster(clusterName, addresses, port)
-          .withClusterHost("127.0.0.1")));
-    }
-    Poll.until(() -> members.stream().allMatch(m -> m.hazelcast().getCluster().getMembers().size() == 2), 60);
+    members.addAll(InJvmCluster.start(dataDir, ORGANISER_KEY, 2));
 
     ApiClient organiser = ApiClient.create(vertx, "127.0.0.1", members.get(0).port()).withToken(ORGANISER_KEY);
     JsonObject workshop = organiser.post("/api/workshops", new JsonObject().put("title", "集群研讨")

@@ -5,22 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yantao.Yantao;
 import org.yantao.testing.ApiClient;
+import org.yantao.testing.InJvmCluster;
 import org.yantao.testing.LiveFixture;
-import org.yantao.testing.Poll;
 import org.yantao.testing.RawSocket;
-import org.yantao.testing.TestNode;
 
 /** One room, people connected to two members of a cluster: each sees what happens on the other. */
 class RoomClusterIT {
@@ -40,14 +35,7 @@ class RoomClusterIT {
 
   @Test
   void presenceTimersAndTheDeathOfAMemberAreSeenAcrossTheCluster() throws Exception {
-    String clusterName = "room-cluster-" + UUID.randomUUID();
-    List<Integer> ports = List.of(freePort(), freePort());
-    List<String> addresses = ports.stream().map(p -> "127.0.0.1:" + p).toList();
-    for (int port : ports) {
-      members.add(Yantao.start(TestNode.config(dataDir).withOrganiserKey(ORGANISER_KEY)
-          .withCluster(clusterName, addresses, port).withClusterHost("127.0.0.1")));
-    }
-    Poll.until(() -> members.stream().allMatch(m -> m.hazelcast().getCluster().getMembers().size() == 2), 60);
+    members.addAll(InJvmCluster.start(dataDir, ORGANISER_KEY, 2));
 
     ApiClient organiser = ApiClient.create(vertx, "127.0.0.1", members.get(0).port()).withToken(ORGANISER_KEY);
     JsonObject workshop = organiser.post("/api/workshops", new JsonObject().put("title", "集群分组")
@@ -88,12 +76,6 @@ class RoomClusterIT {
           .getJsonArray("rooms").getJsonObject(0);
       assertThat(console.getInteger("online")).isEqualTo(1);
       assertThat(console.getJsonObject("timer").getString("state")).as("the timer survives the member").isEqualTo("running");
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -153,6 +153,10 @@ class ReportView {
 
   editorChanged() {
     this.badge.refresh();
+    // The editor reports its first state from its constructor, before it is this.editor.
+    if (!this.editor) {
+      return;
+    }
     const generated = this.editor.quill.getLength() > 1;
     setText(this.generateButton, generated ? 'report.regenerate' : 'report.generate');
     this.editor.quill.container.dataset.generated = String(generated);

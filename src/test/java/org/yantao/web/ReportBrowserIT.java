@@ -21,6 +21,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.yantao.testing.Browser;
@@ -98,25 +99,28 @@ class ReportBrowserIT {
 
     // Room 3 writes more; regenerating brings only that, highlighted, and keeps the organiser's line.
     typeUnder(2, "决策咨询", Delta.insert("建立专报直报机制\n"));
-    organiser.find("#generate-report").click();
+    press(organiser, "#generate-report");
     organiser.untilText("#generation-result li[data-room='" + web.room(2).getString("id") + "']", "第3组");
     WebElement fresh = organiser.until(d -> lineWith(organiser, "建立专报直报机制"));
     organiser.until(d -> "true".equals(lineWith(organiser, "建立专报直报机制").getDomAttribute("data-fresh")));
     assertThat(fresh.getCssValue("background-color")).isNotEqualTo("rgba(0, 0, 0, 0)");
     assertThat(reportText(organiser)).contains("组织者补充：加强协同").contains("推进案例教学改革");
+    // Tall enough to show the rooms, the highlighted new line and the overlaps together.
+    organiser.driver().manage().window().setSize(new Dimension(1280, 2000));
     organiser.screenshot("report-view");
-    organiser.find("#clear-fresh").click();
+    organiser.driver().manage().window().setSize(new Dimension(1280, 800));
+    press(organiser, "#clear-fresh");
     organiser.until(d -> organiser.all("#report-editor .ql-editor [data-fresh]").isEmpty());
     organiser.until(d -> !serverLine("建立专报直报机制").containsKey("fresh"));
 
-    organiser.find(".report-downloads button[data-format=pdf]").click();
+    press(organiser, ".report-downloads button[data-format=pdf]");
     byte[] pdf = organiser.downloaded(downloads, ".pdf");
     assertThat(new String(pdf, 0, 4, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF");
     try (PDDocument document = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
       assertThat(text).contains("推进案例教学改革", "组织者补充：加强协同", "建立专报直报机制");
     }
-    organiser.find(".report-downloads button[data-format=docx]").click();
+    press(organiser, ".report-downloads button[data-format=docx]");
     byte[] docx = organiser.downloaded(downloads, ".docx");
     try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
       List<String> headings = document.getParagraphs().stream()
@@ -139,6 +143,13 @@ class ReportBrowserIT {
     participant.find(".findings-downloads button[data-format=md]").click();
     String markdown = new String(participant.downloaded(downloads, ".md"), StandardCharsets.UTF_8);
     assertThat(markdown).contains("科研", "开发在线课程资源");
+  }
+
+  /** Clicks a button where the sticky top bar cannot be over it, however far the page has scrolled. */
+  private static void press(Browser browser, String css) {
+    WebElement button = browser.find(css);
+    browser.script("arguments[0].scrollIntoView({block: 'center'});", button);
+    button.click();
   }
 
   private static String roomPath(int room) {

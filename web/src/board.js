@@ -50,7 +50,7 @@ export class Board {
         toast(`error.${m.code}`, null, 'warn');
       }
     });
-    window.addEventListener('yantao:language', () => this.render());
+    window.addEventListener('yantao:language', () => this.render(), { signal: live.signal });
   }
 
   openBoard() {

@@ -5,11 +5,15 @@ import Quill from 'quill';
 import QuillCursors from 'quill-cursors/core';
 import Delta from 'quill-delta';
 import { DocSync } from './ot.js';
+import { keepReportAttributesOnEnter, registerReportFormats } from './report-lines.js';
 
 Quill.register('modules/cursors', QuillCursors);
 
 const TOOLBAR = [[{ header: 2 }, { header: 3 }], ['bold', 'italic'], [{ list: 'ordered' }, { list: 'bullet' }], ['link'], ['clean']];
+// The report's themes are level 1 headings, its rooms level 2.
+const REPORT_TOOLBAR = [[{ header: 1 }, { header: 2 }, { header: 3 }], ...TOOLBAR.slice(1)];
 const TOOLBAR_LABELS = {
+  'ql-header[value="1"]': 'editor.heading1',
   'ql-header[value="2"]': 'editor.heading2',
   'ql-header[value="3"]': 'editor.heading3',
   'ql-bold': 'editor.bold',
@@ -22,7 +26,11 @@ const TOOLBAR_LABELS = {
 const CURSOR_SEND_MS = 150;
 
 export class FindingsEditor {
-  constructor(container, live, docId, participantId, onChange) {
+  /** options.report: the consolidated report, whose lines carry provenance, fresh and overlap. */
+  constructor(container, live, docId, participantId, onChange, options = {}) {
+    if (options.report) {
+      registerReportFormats();
+    }
     this.live = live;
     this.onChange = onChange;
     this.deferred = null;
@@ -30,11 +38,14 @@ export class FindingsEditor {
     this.quill = new Quill(container, {
       theme: 'snow',
       modules: {
-        toolbar: TOOLBAR,
+        toolbar: options.report ? REPORT_TOOLBAR : TOOLBAR,
         history: { userOnly: true, delay: 500 },
         cursors: { transformOnTextChange: false, hideDelayMs: 3000, selectionChangeSource: null },
       },
     });
+    if (options.report) {
+      keepReportAttributesOnEnter(this.quill);
+    }
     this.quill.root.setAttribute('role', 'textbox');
     this.quill.root.setAttribute('aria-multiline', 'true');
     this.labelToolbar(container.previousElementSibling);

@@ -18,8 +18,15 @@ export class Live {
     this.socket = null;
     this.me = null;
     this.nextId = 1;
-    window.addEventListener('offline', () => this.drop());
-    window.addEventListener('online', () => this.connectSoon(0));
+    // Whatever listens on the window for this connection goes when it is stopped (see signal).
+    this.lifetime = new AbortController();
+    window.addEventListener('offline', () => this.drop(), { signal: this.signal });
+    window.addEventListener('online', () => this.connectSoon(0), { signal: this.signal });
+  }
+
+  /** Aborted when this connection is stopped: views built on it listen on the window with it. */
+  get signal() {
+    return this.lifetime.signal;
   }
 
   /** Registers fn for messages of this type; returns a function that unregisters it. */
@@ -191,6 +198,7 @@ export class Live {
 
   stop() {
     this.stopped = true;
+    this.lifetime.abort();
     clearTimeout(this.retryTimer);
     clearInterval(this.pinger);
     const socket = this.socket;

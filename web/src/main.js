@@ -7,6 +7,7 @@ import { joinPage } from './pages/join.js';
 import { roomPage } from './pages/room.js';
 import { consolePage } from './pages/console.js';
 import { organiserPage } from './pages/organiser.js';
+import { reportPage } from './pages/report.js';
 
 const root = document.getElementById('app');
 const path = location.pathname;
@@ -16,6 +17,8 @@ if (path.startsWith('/room')) {
   roomPage(root);
 } else if (path.startsWith('/console')) {
   consolePage(root);
+} else if (path.startsWith('/report')) {
+  reportPage(root);
 } else if (path.startsWith('/organiser')) {
   organiserPage(root);
 } else if (path.startsWith('/i/')) {

@@ -45,7 +45,8 @@ export function timerView(live, onEnd) {
       onEnd?.();
     }
   };
-  setInterval(tick, 250);
+  const ticking = setInterval(tick, 250);
+  live.signal.addEventListener('abort', () => clearInterval(ticking));
   view.set = (next) => {
     timer = next;
     ended = remainingMs(next, live) === 0;

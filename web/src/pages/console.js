@@ -4,7 +4,8 @@
 import QRCode from 'qrcode';
 import { api } from '../api.js';
 import { connectionBadge, fatal, topBar } from '../chrome.js';
-import { field, fill, h, toast } from '../dom.js';
+import { field, fill, h, setText, toast } from '../dom.js';
+import { DOCUMENT_FORMATS, IDEA_FORMATS, downloadButtons } from '../download.js';
 import { errorText, formatNumber, formatTime, t } from '../i18n.js';
 import { Live } from '../live.js';
 import { clock, remainingMs } from '../timer.js';
@@ -132,13 +133,18 @@ class Console {
       }
     } });
 
+    this.settingsDialog = this.boardSettingsDialog();
     this.root.replaceChildren(
-      topBar(this.badge, h('a', { class: 'link', href: '/organiser', t: 'console.toOrganiser', hidden: this.token !== organiserKey() })),
+      topBar(this.badge,
+        h('a', { class: 'link', id: 'to-report', href: `/report?workshop=${encodeURIComponent(w.id)}`, t: 'console.toReport' }),
+        h('a', { class: 'link', href: '/organiser', t: 'console.toOrganiser', hidden: this.token !== organiserKey() })),
       h('main', { class: 'page console' },
         h('div', { class: 'console-head' },
           h('div', {},
             h('h1', { id: 'workshop-title', text: w.title }),
-            w.description ? h('p', { class: 'lead', text: w.description }) : null),
+            w.description ? h('p', { class: 'lead', text: w.description }) : null,
+            h('p', { class: 'submitted-summary', id: 'submitted-summary', 'aria-live': 'polite' }),
+            downloadButtons('download.ideas', `${this.base()}/ideas`, IDEA_FORMATS, this.token, 'ideas-downloads')),
           h('div', { class: 'join-box card' },
             h('div', {},
               h('p', { t: 'console.joinCode' }),
@@ -154,7 +160,7 @@ class Console {
           h('div', { class: 'table-wrap' },
             h('table', { class: 'rooms', id: 'rooms-table' },
               h('thead', {}, h('tr', {},
-                ['console.room', 'console.status', 'console.online', 'console.ideas', 'console.votes', 'console.words', 'console.lastActivity', 'console.hands', 'console.timer', 'console.actions']
+                ['console.room', 'console.status', 'console.submission', 'console.online', 'console.ideas', 'console.votes', 'console.words', 'console.lastActivity', 'console.hands', 'console.timer', 'console.actions']
                   .map((key) => h('th', { scope: 'col', t: key })))),
               this.table))),
         h('div', { class: 'console-grid' }, allTimer, broadcastForm),
@@ -164,14 +170,19 @@ class Console {
             h('table', { class: 'participants' },
               h('thead', {}, h('tr', {}, ['console.name', 'console.organisation', 'console.role', 'console.assignedRoom'].map((key) => h('th', { scope: 'col', t: key })))),
               this.participantsBody))),
-        projector));
+        projector,
+        this.settingsDialog.dialog));
 
     this.renderRooms();
     this.live.on('room.state', (m) => this.roomLive(m.room, { present: m.present, hands: m.hands, timer: m.timer, open: m.open, name: m.name }));
     this.live.on('room.presence', (m) => this.roomLive(m.room, { present: m.present }));
     this.live.on('room.hands', (m) => this.roomLive(m.room, { hands: m.hands }));
     this.live.on('room.timer', (m) => this.roomLive(m.room, { timer: m.timer }));
-    this.live.on('room.updated', (m) => this.roomLive(m.room, { open: m.open, name: m.name }));
+    this.live.on('room.updated', (m) => {
+      this.roomLive(m.room, { open: m.open, name: m.name });
+      // Submitting or withdrawing comes as room.updated, without saying which: ask for the rooms.
+      this.loadRooms();
+    });
     this.live.on('idea.added', (m) => this.ideaAdded(m.room));
     this.live.on('auth.invalid', () => {
       forgetIdentity();
@@ -246,6 +257,11 @@ class Console {
 
   renderRooms() {
     fill(this.table, [...this.rooms.values()].map((entry) => this.roomRow(entry)));
+    const rooms = [...this.rooms.values()].map((entry) => entry.room);
+    const summary = this.root.querySelector('#submitted-summary');
+    if (summary) {
+      setText(summary, 'console.submittedCount', { count: rooms.filter((r) => r.submitted).length, total: rooms.length });
+    }
     this.renderTimers();
   }
 
@@ -260,6 +276,9 @@ class Console {
     return h('tr', { 'data-room': room.id },
       h('th', { scope: 'row' }, h('a', { href: `/room?workshop=${encodeURIComponent(this.workshop.id)}&room=${encodeURIComponent(room.id)}`, text: room.name })),
       h('td', {}, h('span', { class: `status ${open ? 'open' : 'closed'}`, t: open ? 'console.open' : 'console.closed' })),
+      h('td', { class: 'c-submission' }, room.submitted
+        ? h('span', { class: 'submitted', t: 'console.submittedAt', tArgs: { time: formatTime(room.submittedAt) } })
+        : h('span', { class: 'muted', t: 'console.notSubmitted' })),
       h('td', { class: 'num c-online' }, number(online)),
       h('td', { class: 'num c-ideas' }, number(stats?.ideas)),
       h('td', { class: 'num c-votes' }, number(stats?.votes)),
@@ -274,13 +293,94 @@ class Console {
       h('td', { class: 'actions' },
         h('div', { class: 'row' }, minutes,
           this.timerButtons((action) => this.call('POST', `/rooms/${encodeURIComponent(room.id)}/timer`, { action, seconds: Math.round(Number(minutes.value || 0) * 60) }, null))),
-        h('button', { type: 'button', class: open ? 'danger toggle-room' : 'toggle-room', t: open ? 'console.close' : 'console.reopen', onclick: async () => {
-          const updated = await this.call('PATCH', `/rooms/${encodeURIComponent(room.id)}`, { status: open ? 'closed' : 'open' }, null);
-          if (updated) {
-            this.rooms.get(room.id).room = updated;
-            this.renderRooms();
-          }
-        } })));
+        h('div', { class: 'row' },
+          h('button', { type: 'button', class: open ? 'danger toggle-room' : 'toggle-room', t: open ? 'console.close' : 'console.reopen', onclick: async () => {
+            this.roomChanged(await this.call('PATCH', `/rooms/${encodeURIComponent(room.id)}`, { status: open ? 'closed' : 'open' }, null));
+          } }),
+          room.submitted
+            ? h('button', { type: 'button', class: 'withdraw', t: 'console.withdraw', onclick: async () => {
+              this.roomChanged(await this.call('DELETE', `/rooms/${encodeURIComponent(room.id)}/submit`, undefined, 'console.withdrawn'));
+            } })
+            : h('button', { type: 'button', class: 'submit-findings', t: 'console.submit', onclick: async () => {
+              if (confirm(t('console.submitConfirm', { room: room.name }))) {
+                this.roomChanged(await this.call('POST', `/rooms/${encodeURIComponent(room.id)}/submit`, undefined, 'console.submittedDone'));
+              }
+            } }),
+          h('button', { type: 'button', class: 'board-settings', t: 'console.boardSettings', onclick: () => this.settingsDialog.open(room) })),
+        downloadButtons('download.findings', `${this.base()}/rooms/${encodeURIComponent(room.id)}/findings`, DOCUMENT_FORMATS, this.token, 'findings-downloads')));
+  }
+
+  roomChanged(updated) {
+    if (updated && this.rooms.has(updated.id)) {
+      this.rooms.get(updated.id).room = updated;
+      this.renderRooms();
+    }
+  }
+
+  /** The rooms as the server has them (names, open or closed, submitted). */
+  async loadRooms() {
+    try {
+      const workshop = await api('GET', this.base(), { token: this.token });
+      for (const room of workshop.rooms) {
+        const entry = this.rooms.get(room.id);
+        if (entry) {
+          entry.room = room;
+        }
+      }
+      this.renderRooms();
+    } catch {
+      // The next room.updated, or a reload, asks again.
+    }
+  }
+
+  /**
+   * One dialog for every room's idea board settings (docs/protocol.md, "Idea board"): votes per
+   * participant, several votes on one idea, anonymous ideas. Participants see the change at once.
+   */
+  boardSettingsDialog() {
+    const votes = h('input', { type: 'number', id: 'board-votes', min: 1, max: 50, required: true, class: 'minutes' });
+    const stacking = h('input', { type: 'checkbox', id: 'board-stacking' });
+    const anonymous = h('input', { type: 'checkbox', id: 'board-anonymous' });
+    const title = h('h2', { id: 'board-settings-title' });
+    const form = h('form', { method: 'dialog', class: 'board-settings-form' },
+      title,
+      field('console.votesPerParticipant', votes, 'console.votesHint'),
+      h('label', { class: 'check' }, stacking, h('span', { t: 'console.stacking' })),
+      h('label', { class: 'check' }, anonymous, h('span', { t: 'console.allowAnonymous' })),
+      h('div', { class: 'row' },
+        h('button', { type: 'submit', class: 'primary', id: 'board-settings-save', t: 'console.save' }),
+        h('button', { type: 'button', t: 'console.cancel', onclick: () => dialog.close() })));
+    const dialog = h('dialog', { class: 'settings-dialog', id: 'board-settings', 'aria-labelledby': 'board-settings-title' }, form);
+    let roomId = null;
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const n = Number(votes.value);
+      if (!Number.isInteger(n) || n < 1 || n > 50) {
+        toast('console.votesHint', null, 'warn');
+        votes.focus();
+        return;
+      }
+      const body = { votesPerParticipant: n, stacking: stacking.checked, anonymous: anonymous.checked };
+      if (await this.call('PUT', `/rooms/${encodeURIComponent(roomId)}/board/settings`, body, 'console.boardSettingsSaved')) {
+        dialog.close();
+      }
+    });
+    return {
+      dialog,
+      open: async (room) => {
+        roomId = room.id;
+        setText(title, 'console.boardSettingsFor', { room: room.name });
+        const board = await this.call('GET', `/rooms/${encodeURIComponent(room.id)}/ideas`, undefined, null);
+        if (!board) {
+          return;
+        }
+        votes.value = String(board.settings.votesPerParticipant);
+        stacking.checked = board.settings.stacking;
+        anonymous.checked = board.settings.anonymous;
+        dialog.showModal();
+        votes.focus();
+      },
+    };
   }
 
   renderTimers() {

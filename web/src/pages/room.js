@@ -5,13 +5,14 @@ import Delta from 'quill-delta';
 import { api } from '../api.js';
 import { connectionBadge, fatal, topBar } from '../chrome.js';
 import { fill, h, setText, toast } from '../dom.js';
+import { DOCUMENT_FORMATS, IDEA_FORMATS, downloadButtons } from '../download.js';
 import { FindingsEditor } from '../editor.js';
 import { Board } from '../board.js';
 import { Live } from '../live.js';
 import { timerView } from '../timer.js';
 import { forgetIdentity, identity, organiserKey, read, write } from '../store.js';
 
-const WAIT_FOR_ROOM_MS = 3000;
+const RETRY_MS = 3000;
 
 export async function roomPage(root) {
   const params = new URLSearchParams(location.search);
@@ -22,39 +23,32 @@ export async function roomPage(root) {
     return;
   }
   const owner = token === me?.token ? me.participantId : 'organiser';
-  const cacheKey = `yantao.room.${owner}.${params.get('room') ?? 'mine'}`;
-  const place = await findRoom(root, token, params, cacheKey);
-  if (place) {
-    showRoom(root, token, owner, place);
+  if (params.get('room')) {
+    const cacheKey = `yantao.room.${owner}.${params.get('room')}`;
+    const place = await findStaffRoom(root, token, params, cacheKey);
+    if (place) {
+      const live = new Live(token);
+      const reload = async () => (await api('GET', `/api/workshops/${encodeURIComponent(place.workshop.id)}`, { token }))
+        .rooms.find((r) => r.id === place.room.id);
+      showRoom(root, live, token, owner, place, reload);
+      live.start();
+    }
+  } else {
+    followAssignments(root, token, owner);
   }
 }
 
-/** The room and its workshop, from the server, or as remembered when the server cannot be reached. */
-async function findRoom(root, token, params, cacheKey) {
+/** The room a facilitator or organiser opened from the console, or as remembered when offline. */
+async function findStaffRoom(root, token, params, cacheKey) {
   for (;;) {
     try {
-      let place;
-      if (params.get('room')) {
-        const workshop = await api('GET', `/api/workshops/${encodeURIComponent(params.get('workshop'))}`, { token });
-        const room = workshop.rooms.find((r) => r.id === params.get('room'));
-        if (!room) {
-          fatal(root, 'room.notFound');
-          return null;
-        }
-        place = { workshop, room, staff: true };
-      } else {
-        const mine = await api('GET', '/api/me', { token });
-        if (mine.role !== 'participant' && mine.role !== 'observer') {
-          location.replace('/console');
-          return null;
-        }
-        if (!mine.room) {
-          showWaiting(root, mine);
-          await new Promise((resolve) => setTimeout(resolve, WAIT_FOR_ROOM_MS));
-          continue;
-        }
-        place = { workshop: mine.workshop, room: mine.room, staff: false, participant: mine.participant };
+      const workshop = await api('GET', `/api/workshops/${encodeURIComponent(params.get('workshop'))}`, { token });
+      const room = workshop.rooms.find((r) => r.id === params.get('room'));
+      if (!room) {
+        fatal(root, 'room.notFound');
+        return null;
       }
+      const place = { workshop, room, staff: true };
       write(cacheKey, place);
       return place;
     } catch (e) {
@@ -71,17 +65,96 @@ async function findRoom(root, token, params, cacheKey) {
         fatal(root, 'room.notFound');
         return null;
       }
-      showWaiting(root, null);
-      await new Promise((resolve) => setTimeout(resolve, WAIT_FOR_ROOM_MS));
+      if (!root.querySelector('#waiting')) {
+        showWaiting(root, null, null);
+      }
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
     }
   }
 }
 
-function showWaiting(root, mine) {
-  if (root.querySelector('#waiting')) {
-    return;
+/**
+ * A participant's page follows them: it waits until they are put in a room, shows that room, and
+ * switches to another when they are moved, without a reload. The server says so with me.assigned
+ * (docs/protocol.md, "Rooms"); on every (re)connection the page also asks /api/me, for a move made
+ * while it was not connected. Each screen has a connection of its own, stopped when it goes.
+ */
+function followAssignments(root, token, owner) {
+  const cacheKey = `yantao.room.${owner}.mine`;
+  let shown = null;
+  let checking = false;
+  let again = false;
+
+  async function check() {
+    if (checking) {
+      again = true;
+      return;
+    }
+    checking = true;
+    try {
+      do {
+        again = false;
+        await settle();
+      } while (again);
+    } finally {
+      checking = false;
+    }
   }
-  root.replaceChildren(topBar(), h('main', { class: 'page narrow' },
+
+  async function settle() {
+    let place;
+    try {
+      const mine = await api('GET', '/api/me', { token });
+      if (mine.role !== 'participant' && mine.role !== 'observer') {
+        location.replace('/console');
+        return;
+      }
+      place = mine.room ? { workshop: mine.workshop, room: mine.room, staff: false } : { waitingAs: mine };
+      if (mine.room) {
+        write(cacheKey, place);
+      }
+    } catch (e) {
+      if (e.code === 'auth.invalid' || e.status === 401) {
+        forgetIdentity();
+        location.replace('/');
+        return;
+      }
+      if (shown) {
+        return;
+      }
+      // Not reachable now: the room as remembered (edits go on offline), else wait for the connection.
+      place = read(cacheKey) ?? { waitingAs: null };
+    }
+    show(place);
+  }
+
+  function show(place) {
+    const roomId = place.room?.id ?? null;
+    if (shown && shown.roomId === roomId) {
+      if (!roomId && place.waitingAs) {
+        showWaiting(root, shown.live, place.waitingAs);
+      }
+      return;
+    }
+    shown?.live.stop();
+    const live = new Live(token);
+    shown = { roomId, live };
+    live.on('me.assigned', () => check());
+    live.onReady(() => check());
+    if (roomId) {
+      const reload = async () => (await api('GET', '/api/me', { token })).room;
+      showRoom(root, live, token, owner, place, reload);
+    } else {
+      showWaiting(root, live, place.waitingAs);
+    }
+    live.start();
+  }
+
+  check();
+}
+
+function showWaiting(root, live, mine) {
+  root.replaceChildren(topBar(live ? connectionBadge(live, () => 0) : null), h('main', { class: 'page narrow' },
     h('div', { class: 'card', id: 'waiting', role: 'status' },
       h('h1', { t: 'room.waitingTitle' }),
       mine ? h('p', { t: 'room.waitingAs', tArgs: { name: mine.participant.name, workshop: mine.workshop.title } }) : null,
@@ -96,8 +169,8 @@ function leaveButton() {
   } });
 }
 
-function showRoom(root, token, owner, { workshop, room, staff }) {
-  const live = new Live(token);
+/** The room view on live (started by the caller); reload() gives the room as the server has it now. */
+function showRoom(root, live, token, owner, { workshop, room, staff }, reload) {
   const themeNames = new Map((workshop.themes ?? []).map((th) => [th.id, th.name]));
   let themes = (room.themes ?? []).map((id) => ({ id, name: themeNames.get(id) ?? id }));
   let hands = [];
@@ -106,7 +179,8 @@ function showRoom(root, token, owner, { workshop, room, staff }) {
   const title = h('h1', { class: 'room-name', id: 'room-name', text: room.name });
   const question = h('p', { class: 'question', id: 'room-question', text: room.question ?? '' });
   const themeList = h('ul', { class: 'themes', id: 'room-themes', tLabel: 'room.themes' });
-  const closedBanner = h('p', { class: 'banner closed', id: 'closed-banner', role: 'status', t: 'room.closed', hidden: open });
+  let submitted = Boolean(room.submitted);
+  const closedBanner = h('p', { class: 'banner closed', id: 'closed-banner', role: 'status', t: submitted ? 'room.submitted' : 'room.closed', hidden: open });
   const broadcastText = h('span', { class: 'broadcast-text', id: 'broadcast-text' });
   const broadcastFrom = h('span', { class: 'broadcast-from' });
   const broadcast = h('div', { class: 'banner broadcast', id: 'broadcast', role: 'alert', hidden: true },
@@ -120,8 +194,14 @@ function showRoom(root, token, owner, { workshop, room, staff }) {
   const presence = h('ul', { class: 'presence', id: 'presence' });
   const handButton = h('button', { type: 'button', id: 'raise-hand', class: 'hand', t: 'room.raiseHand' });
   const editorHost = h('div', { id: 'findings-editor' });
+  const roomPath = `/api/workshops/${encodeURIComponent(workshop.id)}/rooms/${encodeURIComponent(room.id)}`;
   const editorCard = h('section', { class: 'card findings', 'aria-labelledby': 'findings-title' },
-    h('h2', { id: 'findings-title', t: 'room.findings' }), editorHost);
+    h('div', { class: 'row spread' },
+      h('h2', { id: 'findings-title', t: 'room.findings' }),
+      downloadButtons('download.findings', `${roomPath}/findings`, DOCUMENT_FORMATS, token, 'findings-downloads')),
+    editorHost,
+    // The workshop's ideas are for facilitators and organisers; members have their room's board.
+    staff ? downloadButtons('download.ideas', `/api/workshops/${encodeURIComponent(workshop.id)}/ideas`, IDEA_FORMATS, token, 'ideas-downloads') : null);
 
   let editor;
   const badge = connectionBadge(live, () => editor?.sync.unsent() ?? 0);
@@ -195,6 +275,7 @@ function showRoom(root, token, owner, { workshop, room, staff }) {
 
   function setOpen(isOpen) {
     open = isOpen;
+    setText(closedBanner, submitted && !open ? 'room.submitted' : 'room.closed');
     closedBanner.hidden = open;
     editor.setReadOnly(!open);
     board.setOpen(open);
@@ -228,6 +309,13 @@ function showRoom(root, token, owner, { workshop, room, staff }) {
       board.setThemes(themes);
     }
     setOpen(m.open);
+    // Submitting closes the room and reopening withdraws it; room.updated does not say which.
+    reload().then((now) => {
+      if (now?.id === room.id) {
+        submitted = Boolean(now.submitted);
+        setOpen(now.status !== 'closed');
+      }
+    }, () => {});
   }));
   live.on('auth.invalid', () => {
     forgetIdentity();
@@ -244,8 +332,7 @@ function showRoom(root, token, owner, { workshop, room, staff }) {
   });
   setOpen(open);
   renderHand();
-  live.start();
-  window.addEventListener('beforeunload', () => editor.sync.save());
+  window.addEventListener('beforeunload', () => editor.sync.save(), { signal: live.signal });
 }
 
 /** Puts an idea into the findings as a bullet at the end of its theme's section (or of the text). */

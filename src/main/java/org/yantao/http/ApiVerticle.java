@@ -28,7 +28,7 @@ public final class ApiVerticle extends VerticleBase {
   public static final String CONTRACT = "openapi/yantao.yaml";
   private static final String WEBROOT = "webroot";
   /** The web app's pages: join (also by link or invitation), room, console, organiser. */
-  private static final List<String> APP_PAGES = List.of("/", "/j/:joinCode", "/i/:invitation", "/room", "/console", "/organiser");
+  private static final List<String> APP_PAGES = List.of("/", "/j/:joinCode", "/i/:invitation", "/room", "/console", "/organiser", "/report");
   /** The largest request body and WebSocket message accepted (documented in the README and protocol). */
   static final int MAX_BODY_BYTES = 256 * 1024;
 

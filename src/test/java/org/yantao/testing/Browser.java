@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -47,6 +48,11 @@ public final class Browser implements AutoCloseable {
 
   /** A browser whose preferred language is {@code language} (e.g. "zh-CN"), for the node on {@code port}. */
   public static Browser open(int port, String language) {
+    return open(port, language, null);
+  }
+
+  /** As {@link #open(int, String)}, saving downloads in {@code downloads} without asking. */
+  public static Browser open(int port, String language, Path downloads) {
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER))
@@ -57,7 +63,12 @@ public final class Browser implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--window-size=1280,800", "--lang=" + language, "--no-first-run", "--disable-extensions",
         "--disable-background-timer-throttling", "--disable-renderer-backgrounding");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+    Map<String, Object> prefs = new HashMap<>(Map.of("intl.accept_languages", language));
+    if (downloads != null) {
+      prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
+      prefs.put("download.prompt_for_download", false);
+    }
+    options.setExperimentalOption("prefs", prefs);
     options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     return new Browser(new ChromeDriver(service, options), "http://127.0.0.1:" + port);
   }
@@ -166,6 +177,25 @@ public final class Browser implements AutoCloseable {
     driver.executeCdpCommand("Network.enable", Map.of());
     driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of(
         "offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+  }
+
+  /**
+   * Waits until a file whose name ends in {@code suffix} is completely downloaded into {@code dir}
+   * (Chromium writes it under a temporary name first) and returns its bytes.
+   */
+  public byte[] downloaded(Path dir, String suffix) {
+    Path file = until(d -> {
+      try (var files = Files.list(dir)) {
+        return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public void reload() {

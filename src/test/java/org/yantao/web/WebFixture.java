@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -76,7 +77,12 @@ final class WebFixture implements BeforeAllCallback, AfterAllCallback, AfterTest
   }
 
   Browser browser() {
-    Browser browser = Browser.open(node.port(), "zh-CN");
+    return browser(null);
+  }
+
+  /** A browser that saves downloads in {@code downloads} (none: it does not download). */
+  Browser browser(Path downloads) {
+    Browser browser = Browser.open(node.port(), "zh-CN", downloads);
     browsers.add(browser);
     return browser;
   }

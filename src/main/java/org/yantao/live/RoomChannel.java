@@ -2,12 +2,14 @@ package org.yantao.live;
 
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.yantao.error.DomainException;
+import org.yantao.room.RoomEvents;
 import org.yantao.room.RoomFrames;
 import org.yantao.room.RoomService;
 import org.yantao.security.Caller;
@@ -42,10 +44,13 @@ final class RoomChannel {
     hub.identified(id.id(), this);
   }
 
+  /** A push to a room: its frame and, for a versioned value, which one and its version. */
+  record Push(String frame, RoomEvents.Kind kind, long version) {}
+
   /**
-   * Pushes that arrive while the state is being read are held back and sent after it: each carries
-   * a whole value (everyone present, the whole timer ...), so replaying one the state already
-   * reflects changes nothing, and none is lost.
+   * Pushes that arrive while the state is being read are held back and sent after it, unless the
+   * state already shows a newer version of their value: pushes from different nodes can overtake
+   * each other, and an older one would show, say, someone as gone who has just arrived.
    */
   void join(String roomId, String workshopHint, String ref) {
     String workshopId = workshopHint != null ? workshopHint : caller.workshopId();
@@ -68,13 +73,19 @@ final class RoomChannel {
             return rooms.leave(workshopId, roomId, connectionId).<String>mapEmpty();
           }
           return rooms.joinable(caller, workshopId, roomId).compose(w -> rooms.live(workshopId, roomId)
-              .map(live -> RoomFrames.state(w, w.requireRoom(roomId), present, live, rooms.now())));
+              .map(live -> {
+                room.shown(RoomEvents.Kind.PRESENCE, present.version());
+                for (RoomEvents.Kind kind : List.of(RoomEvents.Kind.TIMER, RoomEvents.Kind.HANDS, RoomEvents.Kind.BROADCAST)) {
+                  room.shown(kind, live.version());
+                }
+                return RoomFrames.state(w, w.requireRoom(roomId), present.present(), live, rooms.now());
+              }));
         })
         .onSuccess(state -> {
           if (current(room)) {
             send.accept(state);
             room.live = true;
-            room.held.forEach(send);
+            room.held.forEach(push -> deliver(room, push));
             room.held.clear();
           }
         })
@@ -112,15 +123,21 @@ final class RoomChannel {
     }
   }
 
-  void onRoom(String roomId, String frame) {
+  void onRoom(String roomId, Push push) {
     Joined room = joined.get(roomId);
     if (room == null) {
       return;
     }
     if (room.live) {
-      send.accept(frame);
+      deliver(room, push);
     } else {
-      room.held.add(frame);
+      room.held.add(push);
+    }
+  }
+
+  private void deliver(Joined room, Push push) {
+    if (push.kind() == null || room.shown(push.kind(), push.version())) {
+      send.accept(push.frame());
     }
   }
 
@@ -151,13 +168,24 @@ final class RoomChannel {
   private static final class Joined {
     final String workshopId;
     final String roomId;
-    final List<String> held = new ArrayList<>();
+    final List<Push> held = new ArrayList<>();
+    /** The version of each value this connection was last shown. */
+    final Map<RoomEvents.Kind, Long> versions = new EnumMap<>(RoomEvents.Kind.class);
     boolean arrived;
     boolean live;
 
     Joined(String workshopId, String roomId) {
       this.workshopId = workshopId;
       this.roomId = roomId;
+    }
+
+    /** Records that {@code kind} is shown at {@code version}; false if a newer one was shown already. */
+    boolean shown(RoomEvents.Kind kind, long version) {
+      if (versions.getOrDefault(kind, -1L) >= version) {
+        return false;
+      }
+      versions.put(kind, version);
+      return true;
     }
   }
 }

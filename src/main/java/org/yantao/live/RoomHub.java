@@ -83,7 +83,10 @@ final class RoomHub {
     }
 
     private void receive(Message<String> message) {
-      new ArrayList<>(channels).forEach(channel -> channel.onRoom(roomId, message.body()));
+      String kind = message.headers().get(RoomEvents.KIND_HEADER);
+      RoomChannel.Push push = new RoomChannel.Push(message.body(), kind == null ? null : RoomEvents.Kind.valueOf(kind),
+          kind == null ? 0 : Long.parseLong(message.headers().get(RoomEvents.VERSION_HEADER)));
+      new ArrayList<>(channels).forEach(channel -> channel.onRoom(roomId, push));
     }
   }
 }

@@ -13,8 +13,8 @@ import org.yantao.live.Identity;
 public final class PresenceChanges {
   private PresenceChanges() {}
 
-  /** Who is present after a change, and whether the people present changed. */
-  public record Outcome(List<Identity> present, boolean changed) {}
+  /** Who is present after a change, whether the people present changed, and the presence's version. */
+  public record Outcome(List<Identity> present, boolean changed, long version) {}
 
   interface Change extends EntryProcessor<String, RoomPresence, Outcome> {
     List<RoomPresence.Entry> applyTo(List<RoomPresence.Entry> entries);
@@ -26,15 +26,15 @@ public final class PresenceChanges {
       RoomPresence current = RoomPresence.orEmpty(entry.getValue());
       List<RoomPresence.Entry> next = applyTo(current.entries());
       if (next.equals(current.entries())) {
-        return new Outcome(current.present(), false);
+        return new Outcome(current.present(), false, current.version());
       }
-      RoomPresence updated = new RoomPresence(next, current.changedAt());
+      RoomPresence updated = new RoomPresence(next, current.changedAt(), current.version() + 1);
       boolean changed = !updated.present().equals(current.present());
       if (changed) {
-        updated = new RoomPresence(next, at());
+        updated = new RoomPresence(next, at(), updated.version());
       }
       entry.setValue(updated);
-      return new Outcome(updated.present(), changed);
+      return new Outcome(updated.present(), changed, updated.version());
     }
   }
 

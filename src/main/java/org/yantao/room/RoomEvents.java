@@ -19,8 +19,24 @@ public final class RoomEvents {
     this.bus = bus;
   }
 
+  /** Headers of a push that carries a whole versioned value: which value, and its version. */
+  public static final String KIND_HEADER = "kind";
+  public static final String VERSION_HEADER = "version";
+
+  /** The versioned values of a room; a push of one replaces what a connection was shown of it. */
+  public enum Kind { PRESENCE, TIMER, HANDS, BROADCAST }
+
   public void toRoom(String workshopId, String roomId, String frame) {
     bus.publish(RoomKeys.address(workshopId, roomId), frame);
+  }
+
+  /**
+   * Pushes from different nodes can arrive in any order; the version lets each connection drop a
+   * push older than what it was already shown.
+   */
+  public void toRoom(String workshopId, String roomId, String frame, Kind kind, long version) {
+    bus.publish(RoomKeys.address(workshopId, roomId), frame, new DeliveryOptions()
+        .addHeader(KIND_HEADER, kind.name()).addHeader(VERSION_HEADER, Long.toString(version)));
   }
 
   public void toParticipant(String participantId, String frame) {

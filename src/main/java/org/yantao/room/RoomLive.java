@@ -8,9 +8,10 @@ import java.util.List;
  * through to the database, so a restart keeps a running timer running.
  *
  * @param updatedAt when it last changed, for the console's "last activity"
+ * @param version counts the changes, so that a push overtaken by a later one can be told apart
  */
-public record RoomLive(Timer timer, List<RaisedHand> hands, Broadcast broadcast, long updatedAt) {
-  public static final RoomLive EMPTY = new RoomLive(null, List.of(), null, 0);
+public record RoomLive(Timer timer, List<RaisedHand> hands, Broadcast broadcast, long updatedAt, long version) {
+  public static final RoomLive EMPTY = new RoomLive(null, List.of(), null, 0, 0);
 
   public RoomLive {
     hands = hands == null ? List.of() : List.copyOf(hands);
@@ -21,14 +22,14 @@ public record RoomLive(Timer timer, List<RaisedHand> hands, Broadcast broadcast,
   }
 
   RoomLive withTimer(Timer newTimer, long at) {
-    return new RoomLive(newTimer, hands, broadcast, at);
+    return new RoomLive(newTimer, hands, broadcast, at, version + 1);
   }
 
   RoomLive withHands(List<RaisedHand> newHands, long at) {
-    return new RoomLive(timer, newHands, broadcast, at);
+    return new RoomLive(timer, newHands, broadcast, at, version + 1);
   }
 
   RoomLive withBroadcast(Broadcast newBroadcast, long at) {
-    return new RoomLive(timer, hands, newBroadcast, at);
+    return new RoomLive(timer, hands, newBroadcast, at, version + 1);
   }
 }

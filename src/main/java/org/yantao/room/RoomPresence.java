@@ -12,9 +12,10 @@ import org.yantao.live.Identity;
  * present once.
  *
  * @param changedAt when the people present last changed
+ * @param version counts the changes, so that a push overtaken by a later one can be told apart
  */
-public record RoomPresence(List<Entry> entries, long changedAt) {
-  public static final RoomPresence EMPTY = new RoomPresence(List.of(), 0);
+public record RoomPresence(List<Entry> entries, long changedAt, long version) {
+  public static final RoomPresence EMPTY = new RoomPresence(List.of(), 0, 0);
 
   public record Entry(String connection, String node, Identity person) {}
 

@@ -77,23 +77,28 @@ public final class RoomService implements RoomWatcher {
   }
 
   /** Records a connection as present and tells the room if the people present changed. */
-  public Future<List<Identity>> arrive(String workshopId, String roomId, String connection, Identity who) {
+  public Future<PresenceChanges.Outcome> arrive(String workshopId, String roomId, String connection, Identity who) {
     long at = now();
     return changePresence(workshopId, roomId,
         new PresenceChanges.Arrive(new RoomPresence.Entry(connection, nodeId, who), at));
   }
 
-  public Future<List<Identity>> leave(String workshopId, String roomId, String connection) {
+  public Future<PresenceChanges.Outcome> leave(String workshopId, String roomId, String connection) {
     return changePresence(workshopId, roomId, new PresenceChanges.Leave(connection, now()));
   }
 
-  private Future<List<Identity>> changePresence(String workshopId, String roomId, PresenceChanges.Change change) {
+  private Future<PresenceChanges.Outcome> changePresence(String workshopId, String roomId, PresenceChanges.Change change) {
     return Async.of(presence.submitToKey(RoomKeys.key(workshopId, roomId), change)).map(outcome -> {
       if (outcome.changed()) {
-        events.toRoom(workshopId, roomId, RoomFrames.presence(roomId, outcome.present()));
+        pushPresence(workshopId, roomId, outcome);
       }
-      return outcome.present();
+      return outcome;
     });
+  }
+
+  private void pushPresence(String workshopId, String roomId, PresenceChanges.Outcome outcome) {
+    events.toRoom(workshopId, roomId, RoomFrames.presence(roomId, outcome.present()),
+        RoomEvents.Kind.PRESENCE, outcome.version());
   }
 
   /**
@@ -107,7 +112,7 @@ public final class RoomService implements RoomWatcher {
           outcomes.forEach((key, outcome) -> {
             if (outcome.changed()) {
               String[] ids = key.split("/", 2);
-              events.toRoom(ids[0], ids[1], RoomFrames.presence(ids[1], outcome.present()));
+              pushPresence(ids[0], ids[1], outcome);
             }
           });
           return null;
@@ -146,7 +151,7 @@ public final class RoomService implements RoomWatcher {
 
   private Void pushHands(String workshopId, String roomId, RoomLive next) {
     if (next != null) {
-      events.toRoom(workshopId, roomId, RoomFrames.handsChanged(roomId, next.hands()));
+      events.toRoom(workshopId, roomId, RoomFrames.handsChanged(roomId, next.hands()), RoomEvents.Kind.HANDS, next.version());
     }
     return null;
   }
@@ -166,7 +171,8 @@ public final class RoomService implements RoomWatcher {
       List<Future<TimerResult>> results = new ArrayList<>();
       for (Room room : rooms) {
         results.add(change(workshopId, room.id(), new RoomLiveChanges.SetTimer(action, ms, at)).map(next -> {
-          events.toRoom(workshopId, room.id(), RoomFrames.timerChanged(room.id(), next.timer(), now()));
+          events.toRoom(workshopId, room.id(), RoomFrames.timerChanged(room.id(), next.timer(), now()),
+              RoomEvents.Kind.TIMER, next.version());
           return new TimerResult(room.id(), next.timer(), true);
         }));
       }
@@ -211,7 +217,8 @@ public final class RoomService implements RoomWatcher {
         List<Future<RoomLive>> sent = new ArrayList<>();
         for (Room room : rooms) {
           sent.add(change(workshopId, room.id(), new RoomLiveChanges.SetBroadcast(broadcast)).onSuccess(next ->
-              events.toRoom(workshopId, room.id(), RoomFrames.broadcastSent(room.id(), broadcast))));
+              events.toRoom(workshopId, room.id(), RoomFrames.broadcastSent(room.id(), broadcast),
+                  RoomEvents.Kind.BROADCAST, next.version())));
         }
         return Future.all(sent).map(done -> new JsonObject()
             .put("broadcast", RoomFrames.broadcast(broadcast))

@@ -28,4 +28,6 @@ WORKDIR /app
 ENV YANTAO_HOST=0.0.0.0 YANTAO_DATA_DIR=/data
 EXPOSE 8080
 VOLUME /data
-CMD ["java", "-jar", "/app/yantao.jar"]
+# Shenandoah collects concurrently: no collection pause holds up every connection at once (with G1,
+# young pauses set the latency tail; see docs/benchmarks.md).
+CMD ["java", "-XX:+UseShenandoahGC", "-jar", "/app/yantao.jar"]

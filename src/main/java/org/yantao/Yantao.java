@@ -2,6 +2,7 @@ package org.yantao;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -13,8 +14,10 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yantao.board.BoardRoutes;
@@ -54,6 +57,8 @@ import org.yantao.workshop.WorkshopService;
 public final class Yantao implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Yantao.class);
   private static final long STOP_TIMEOUT_SECONDS = 20;
+  /** HTTP and WebSocket event loops: one per core. */
+  private static final int EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
 
   private final AppConfig config;
   private final String organiserKey;
@@ -120,7 +125,6 @@ public final class Yantao implements AutoCloseable {
           hazelcast.getMap(MapNames.PRESENCE), documents, hazelcast.getCluster().getLocalMember().getUuid().toString());
       hazelcast.getCluster().addMembershipListener(new PresenceJanitor(rooms));
       ConsoleService console = new ConsoleService(rooms, documents, boards);
-      LiveEndpoint live = new LiveEndpoint(vertx, clock, authenticator, participants, workshops, documents, boards, rooms);
       ReportService reports = new ReportService(vertx, clock, workshops, participants, boards, documents,
           hazelcast.getMap(MapNames.REPORTS));
 
@@ -133,10 +137,23 @@ public final class Yantao implements AutoCloseable {
           new BoardRoutes(boards)::mount,
           new ReportRoutes(reports)::mount,
           new ExportRoutes(vertx, reports, boards, CjkFonts.configuredOrSystem(config.cjkFont()), ZoneId.systemDefault())::mount);
-      ApiVerticle api = new ApiVerticle(contract.get(), config.host(), config.port(), authenticator, features,
-          List.of(live::mount));
-      vertx.deployVerticle(api).await(60, TimeUnit.SECONDS);
-      return new Yantao(config, organiserKey, database, journal, hazelcast, vertx, api.actualPort());
+      // One HTTP verticle per core, each on its own event loop, so that connections (spread over them
+      // by Vert.x) use every core. Live sessions keep their state on their event loop, so each
+      // instance has its own live endpoint and hubs. Vert.x shares a port between the instances;
+      // an ephemeral port is shared only when asked for as a negative number.
+      OpenAPIContract checked = contract.get();
+      Vertx node = vertx;
+      int listenPort = config.port() == 0 ? -1 : config.port();
+      List<ApiVerticle> instances = new CopyOnWriteArrayList<>();
+      Supplier<ApiVerticle> api = () -> {
+        ApiVerticle instance = new ApiVerticle(checked, config.host(), listenPort, authenticator, features,
+            List.of(new LiveEndpoint(node, clock, authenticator, participants, workshops, documents, boards, rooms)::mount));
+        instances.add(instance);
+        return instance;
+      };
+      vertx.deployVerticle(api, new DeploymentOptions().setInstances(EVENT_LOOPS)).await(60, TimeUnit.SECONDS);
+      int port = instances.get(0).actualPort();
+      return new Yantao(config, organiserKey, database, journal, hazelcast, vertx, port);
     } catch (Exception e) {
       closeQuietly(vertx, hazelcast, journal, database);
       throw e;

@@ -26,12 +26,10 @@ import org.yantao.security.AccessGrant;
 import org.yantao.security.Invitation;
 import org.yantao.store.JdbcDocumentLoader;
 import org.yantao.store.JdbcJsonStore;
-import org.yantao.text.ApplyOutcome;
 import org.yantao.text.DocumentJournal;
 import org.yantao.text.DocumentProcessors;
 import org.yantao.text.DocumentSerializers;
 import org.yantao.text.Journaling;
-import org.yantao.text.OpenedDocument;
 import org.yantao.workshop.JoinCode;
 import org.yantao.workshop.Participant;
 import org.yantao.workshop.Workshop;
@@ -97,7 +95,6 @@ public final class HazelcastSetup {
         WorkshopChanges.EditRoom.class, WorkshopChanges.DeleteRoom.class, WorkshopChanges.AssignMember.class,
         WorkshopChanges.AddParticipant.class, WorkshopChanges.AddFacilitator.class,
         WorkshopChanges.SubmitRoom.class, WorkshopChanges.WithdrawSubmission.class,
-        ApplyOutcome.class, OpenedDocument.class, DocumentProcessors.MarkDurable.class,
         DocumentProcessors.ReadOps.class, WorkshopChanges.AssignBalanced.class,
         RoomLive.class, RoomLiveChanges.SetTimer.class, RoomLiveChanges.RaiseHand.class,
         RoomLiveChanges.LowerHand.class, RoomLiveChanges.SetBroadcast.class,

@@ -1,8 +1,12 @@
 package org.yantao.live;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /**
  * The server's WebSocket messages (see docs/protocol.md). Deltas are spliced in as the JSON text
@@ -40,13 +44,37 @@ final class Frames {
   }
 
   static String ack(String doc, String id, long rev) {
-    return typed("doc.ack").put("doc", doc).put("id", id).put("rev", rev).toString();
+    StringWriter text = new StringWriter(64 + doc.length() + id.length());
+    try (JsonGenerator out = JSON.getFactory().createGenerator(text)) {
+      out.writeStartObject();
+      out.writeStringField("type", "doc.ack");
+      out.writeStringField("doc", doc);
+      out.writeStringField("id", id);
+      out.writeNumberField("rev", rev);
+      out.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
   }
 
+  /** Written straight to a generator, not through a tree: one is built for every stored op. */
   static String op(String doc, long rev, String id, String author, String deltaJson) {
-    ObjectNode frame = typed("doc.op").put("doc", doc).put("rev", rev).put("id", id).put("author", author);
-    frame.putRawValue("delta", new RawValue(deltaJson));
-    return frame.toString();
+    StringWriter text = new StringWriter(96 + doc.length() + id.length() + author.length() + deltaJson.length());
+    try (JsonGenerator out = JSON.getFactory().createGenerator(text)) {
+      out.writeStartObject();
+      out.writeStringField("type", "doc.op");
+      out.writeStringField("doc", doc);
+      out.writeNumberField("rev", rev);
+      out.writeStringField("id", id);
+      out.writeStringField("author", author);
+      out.writeFieldName("delta");
+      out.writeRawValue(deltaJson);
+      out.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
   }
 
   /** A collaborator's caret or selection as of revision {@code rev}; a null index means they left. */

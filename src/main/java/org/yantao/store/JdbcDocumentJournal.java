@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -159,15 +161,20 @@ public final class JdbcDocumentJournal implements DocumentJournal, AutoCloseable
         retrying = true;
       }
     }
-    List<StoredOps> stored = new ArrayList<>();
+    // Each applied op is queued on its own; announcing them per document (in the order applied)
+    // costs the listener one message and one durable mark per document per commit, not per op.
+    Map<String, StoredOps> byDocument = new LinkedHashMap<>();
     for (Entry entry : batch) {
       if (entry instanceof Ops ops) {
-        stored.add(new StoredOps(ops.docId(), ops.ops(), Arrays.asList(ops.json())));
+        StoredOps stored = byDocument.computeIfAbsent(ops.docId(),
+            id -> new StoredOps(id, new ArrayList<>(), new ArrayList<>()));
+        stored.ops().addAll(ops.ops());
+        stored.deltaJson().addAll(Arrays.asList(ops.json()));
       }
     }
-    if (!stored.isEmpty()) {
+    if (!byDocument.isEmpty()) {
       try {
-        listener.stored(stored);
+        listener.stored(List.copyOf(byDocument.values()));
       } catch (RuntimeException e) {
         LOG.error("Could not announce stored ops", e);
       }

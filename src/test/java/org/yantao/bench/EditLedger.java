@@ -1,8 +1,13 @@
 package org.yantao.bench;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -12,13 +17,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link System#nanoTime()} is one clock for authors and receivers alike.
  */
 final class EditLedger {
+  private static final int WINDOW_SECONDS = 5;
+
   private record SentOp(long[] editTimes, int expectedDeliveries, AtomicInteger deliveries) {}
 
   private final Map<String, SentOp> ops = new ConcurrentHashMap<>();
   private final AtomicLong edits = new AtomicLong();
   private final AtomicLong deliveries = new AtomicLong();
   private long[] latencies = new long[1 << 16];
+  private long[] latencyEditTimes = new long[1 << 16];
   private int latencyCount;
+  private volatile long measureFrom = Long.MIN_VALUE;
+
+  /** Edits made before {@code nanoTime} (the warm-up) are checked for delivery but their latencies are not kept. */
+  void measureFrom(long nanoTime) {
+    measureFrom = nanoTime;
+  }
 
   /** An op about to be sent under {@code opId}, holding edits applied locally at {@code editTimes}. */
   void sent(String opId, long[] editTimes, int otherParticipants) {
@@ -36,9 +50,14 @@ final class EditLedger {
     deliveries.addAndGet(op.editTimes().length);
     synchronized (this) {
       for (long editTime : op.editTimes()) {
+        if (editTime < measureFrom) {
+          continue;
+        }
         if (latencyCount == latencies.length) {
           latencies = Arrays.copyOf(latencies, latencies.length * 2);
+          latencyEditTimes = Arrays.copyOf(latencyEditTimes, latencies.length);
         }
+        latencyEditTimes[latencyCount] = editTime;
         latencies[latencyCount++] = appliedAt - editTime;
       }
     }
@@ -62,6 +81,30 @@ final class EditLedger {
   /** Ops applied more often than there are other participants: the server sent something twice. */
   long duplicateDeliveries() {
     return ops.values().stream().filter(op -> op.deliveries().get() > op.expectedDeliveries()).count();
+  }
+
+  /**
+   * The p99 latency (ms) of the edits made in each {@value #WINDOW_SECONDS}-second window of the
+   * measured time, as [seconds since the measurement began, p99]: shows whether the tail is spread
+   * over the run or comes from a few moments (a collection, a slow commit).
+   */
+  synchronized List<double[]> p99ByWindow() {
+    long first = measureFrom == Long.MIN_VALUE ? Long.MAX_VALUE : measureFrom;
+    for (int i = 0; i < latencyCount; i++) {
+      first = Math.min(first, latencyEditTimes[i]);
+    }
+    TreeMap<Long, List<Long>> windows = new TreeMap<>();
+    for (int i = 0; i < latencyCount; i++) {
+      long window = (latencyEditTimes[i] - first) / TimeUnit.SECONDS.toNanos(WINDOW_SECONDS);
+      windows.computeIfAbsent(window, w -> new ArrayList<>()).add(latencies[i]);
+    }
+    List<double[]> p99s = new ArrayList<>();
+    windows.forEach((window, values) -> {
+      Collections.sort(values);
+      long p99 = values.get(Math.max(0, (int) Math.ceil(0.99 * values.size()) - 1));
+      p99s.add(new double[] {window * WINDOW_SECONDS, p99 / 1e6});
+    });
+    return p99s;
   }
 
   synchronized long[] sortedLatencies() {

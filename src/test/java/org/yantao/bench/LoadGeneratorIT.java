@@ -18,7 +18,7 @@ class LoadGeneratorIT {
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void everyEditReachesEveryoneInItsRoomAndEveryReplicaMatchesTheServer(boolean chinese) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--rooms=" + ROOMS, "--participants=" + PARTICIPANTS, "--rate=5", "--seconds=3"));
+    List<String> args = new ArrayList<>(List.of("--rooms=" + ROOMS, "--participants=" + PARTICIPANTS, "--rate=5", "--seconds=3", "--warmup=1"));
     if (chinese) {
       args.add("--chinese");
     }

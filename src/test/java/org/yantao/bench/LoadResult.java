@@ -8,6 +8,7 @@ import java.util.List;
  * The figures of one load run. Latency is from an author applying an edit locally to another
  * participant of the room applying it, over every edit and every such participant.
  *
+ * @param p99ByWindow [seconds into the measured time, p99 ms of the edits made in the 5 s from then]
  * @param serverCpuSeconds CPU the server used while the participants typed and caught up; null for a server at a URL
  * @param serverPeakRssMiB the server's largest resident set over its life; null for a server at a URL
  * @param serverRssSamples seconds since typing began and the server's resident MiB then
@@ -15,7 +16,7 @@ import java.util.List;
  *     server's on a small machine, the latencies measure the generator as much as the server
  */
 record LoadResult(LoadSettings settings, String date, String commit, int cores, long edits, long deliveries,
-    double elapsedSeconds, long[] sortedLatencyNanos, long errors, long disconnects, long lostDeliveries,
+    double elapsedSeconds, long[] sortedLatencyNanos, List<double[]> p99ByWindow, long errors, long disconnects, long lostDeliveries,
     long duplicateDeliveries, int replicas, int mismatches, List<String> problems, Double serverCpuSeconds,
     Double serverPeakRssMiB, List<double[]> serverRssSamples, double generatorCpuSeconds) {
 
@@ -33,6 +34,8 @@ record LoadResult(LoadSettings settings, String date, String commit, int cores, 
   }
 
   JsonObject toJson() {
+    JsonArray windows = new JsonArray();
+    p99ByWindow.forEach(w -> windows.add(new JsonArray().add(w[0]).add(w[1])));
     JsonArray samples = new JsonArray();
     serverRssSamples.forEach(s -> samples.add(new JsonArray().add(s[0]).add(s[1])));
     return new JsonObject()
@@ -44,6 +47,8 @@ record LoadResult(LoadSettings settings, String date, String commit, int cores, 
         .put("participantsPerRoom", settings.participants())
         .put("editsPerSecondPerParticipant", settings.rate())
         .put("seconds", settings.seconds())
+        .put("warmupSeconds", settings.warmup())
+        .put("connectionsPerParticipant", settings.connections())
         .put("chinese", settings.chinese())
         .put("server", settings.url() == null ? "child process" : settings.url())
         .put("latencyMs", new JsonObject()
@@ -51,7 +56,8 @@ record LoadResult(LoadSettings settings, String date, String commit, int cores, 
             .put("p50", latencyMillis(0.50))
             .put("p95", latencyMillis(0.95))
             .put("p99", latencyMillis(0.99))
-            .put("max", latencyMillis(1.0)))
+            .put("max", latencyMillis(1.0))
+            .put("p99By5sWindow", windows))
         .put("edits", edits)
         .put("deliveries", deliveries)
         .put("elapsedSeconds", elapsedSeconds)
@@ -73,8 +79,8 @@ record LoadResult(LoadSettings settings, String date, String commit, int cores, 
 
   String summary() {
     return String.format("""
-        %s: %d rooms x %d participants x %s edits/s %s%s
-          latency ms   p50 %.1f  p95 %.1f  p99 %.1f  max %.1f  (%d samples)
+        %s: %d rooms x %d participants x %s edits/s %s%s%s
+          latency ms   p50 %.1f  p95 %.1f  p99 %.1f  max %.1f  (%d samples)  p99 by 5 s: %s
           edits        %d (%.1f/s)   deliveries %d (%.1f/s)   over %.1f s
           errors %d   disconnects %d   lost deliveries %d   duplicate deliveries %d
           replicas %d   mismatches %d
@@ -82,8 +88,10 @@ record LoadResult(LoadSettings settings, String date, String commit, int cores, 
           %s""",
         settings.scenario(), settings.rooms(), settings.participants(), settings.rate(),
         settings.replay() ? "by one author per room" : "for " + settings.seconds() + " s",
+        settings.warmup() > 0 ? " after a " + settings.warmup() + " s warm-up (not measured)" : "",
         settings.chinese() ? " (Chinese IME commits)" : "",
         latencyMillis(0.5), latencyMillis(0.95), latencyMillis(0.99), latencyMillis(1.0), sortedLatencyNanos.length,
+        p99ByWindow.stream().map(w -> String.format("%.0f", w[1])).toList(),
         edits, edits / elapsedSeconds, deliveries, deliveries / elapsedSeconds, elapsedSeconds,
         errors, disconnects, lostDeliveries, duplicateDeliveries, replicas, mismatches,
         serverCpuSeconds == null ? "n/a" : String.format("%.1f", serverCpuSeconds),

@@ -46,7 +46,9 @@ public final class RawSocket implements AutoCloseable {
       options.addHeader("Cookie", "yantao_token=" + cookieToken);
     }
     WebSocketClientOptions client = new WebSocketClientOptions().setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 20);
-    return new RawSocket(LiveFixture.await(vertx.createWebSocketClient(client).connect(options)));
+    // The handlers are set as the connection completes, on its event loop: set later, from this
+    // thread, they could miss a message the server sends at once (the welcome to a cookie).
+    return LiveFixture.await(vertx.createWebSocketClient(client).connect(options).map(RawSocket::new));
   }
 
   /** Connects and says hello with {@code token}, returning once welcomed. */

@@ -49,9 +49,17 @@ public final class ServerProcess implements AutoCloseable {
    * dropped) on an ephemeral port, and returns once its health endpoint answers UP.
    */
   public static ServerProcess start(Vertx vertx, Map<String, String> settings) throws Exception {
+    return start(vertx, settings, List.of("-Xmx512m"));
+  }
+
+  /** Starts the server as {@link #start(Vertx, Map)} does, with the given JVM options. */
+  public static ServerProcess start(Vertx vertx, Map<String, String> settings, List<String> jvmOptions) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx512m", "-jar", jar().toString())
-        .redirectErrorStream(true);
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar().toString()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(name -> name.startsWith("YANTAO_"));
     builder.environment().put("YANTAO_HOST", "127.0.0.1");
     builder.environment().put("YANTAO_PORT", "0");

@@ -50,6 +50,22 @@ class DeltaJsonTest {
     assertThat(DeltaJson.toJson(decimal).toString()).isEqualTo("{\"ops\":[{\"retain\":1,\"attributes\":{\"header\":1}}]}");
   }
 
+  @Test
+  void writesTheSameTextAsItsTreeForm() {
+    Delta mixed = parse("{\"ops\":[{\"retain\":3,\"attributes\":{\"bold\":null,\"header\":1,\"size\":1.5}},"
+        + "{\"insert\":\"\\\"你好😀\\n\",\"attributes\":{\"link\":\"https://example.org\",\"big\":12345678901}},"
+        + "{\"delete\":2}]}");
+    assertThat(DeltaJson.toJsonString(mixed)).isEqualTo(DeltaJson.toJson(mixed).toString());
+
+    RandomDeltas random = new RandomDeltas(7, 6);
+    for (int i = 0; i < 500; i++) {
+      Delta document = random.document();
+      Delta change = random.change(document);
+      assertThat(DeltaJson.toJsonString(document)).isEqualTo(DeltaJson.toJson(document).toString());
+      assertThat(DeltaJson.toJsonString(change)).isEqualTo(DeltaJson.toJson(change).toString());
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       not an object              | []

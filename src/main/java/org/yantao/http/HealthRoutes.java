@@ -31,6 +31,8 @@ public final class HealthRoutes {
       Responses.json(ctx, up ? 200 : 503, new JsonObject()
           .put("status", up ? "UP" : "DOWN")
           .put("members", clusterUp ? hazelcast.getCluster().getMembers().size() : 0)
+          // What an operator checks before stopping another member (a rolling restart).
+          .put("clusterSafe", clusterUp && hazelcast.getPartitionService().isClusterSafe())
           .put("database", database.productName() + (dbUp ? " UP" : " DOWN")));
     });
   }

@@ -105,6 +105,7 @@ class WorkshopApiIT {
 
       assertThat(health.getString("status")).isEqualTo("UP");
       assertThat(health.getInteger("members")).isEqualTo(1);
+      assertThat(health.getBoolean("clusterSafe")).as("one member needs no backups").isTrue();
       assertThat(health.getString("database")).isEqualTo("H2 UP");
     }
   }

@@ -3,51 +3,22 @@
 // room, raised hands, and the join code with its QR code for the projector.
 import QRCode from 'qrcode';
 import { api } from '../api.js';
-import { connectionBadge, fatal, topBar } from '../chrome.js';
+import { connectionBadge, topBar } from '../chrome.js';
 import { field, fill, h, setText, toast } from '../dom.js';
 import { DOCUMENT_FORMATS, IDEA_FORMATS, downloadButtons } from '../download.js';
 import { errorText, formatNumber, formatTime, t } from '../i18n.js';
 import { Live } from '../live.js';
 import { clock, remainingMs } from '../timer.js';
-import { forgetIdentity, identity, organiserKey } from '../store.js';
+import { forgetIdentity, organiserKey } from '../store.js';
+import { openStaffWorkshop } from './staff.js';
 
 const POLL_MS = 5000;
 
 export async function consolePage(root) {
-  const params = new URLSearchParams(location.search);
-  const me = identity();
-  const key = organiserKey();
-  let token;
-  let workshopId = params.get('workshop');
-  if (key && (workshopId || !me || me.role === 'participant')) {
-    token = key;
-  } else if (me && me.role !== 'participant') {
-    token = me.token;
-    workshopId = workshopId ?? me.workshopId;
-  } else if (me) {
-    location.replace('/room');
-    return;
-  } else {
-    location.replace('/');
-    return;
+  const opened = await openStaffWorkshop(root);
+  if (opened) {
+    new Console(root, opened.token, opened.workshop).start();
   }
-  if (!workshopId) {
-    location.replace('/organiser');
-    return;
-  }
-  let workshop;
-  try {
-    workshop = await api('GET', `/api/workshops/${encodeURIComponent(workshopId)}`, { token });
-  } catch (e) {
-    if (e.status === 401 && token !== key) {
-      forgetIdentity();
-      location.replace('/');
-      return;
-    }
-    fatal(root, e.status === 404 ? 'console.notFound' : 'console.loadFailed');
-    return;
-  }
-  new Console(root, token, workshop).start();
 }
 
 class Console {

@@ -3,52 +3,23 @@
 // came from, new ones highlighted), the overlaps between rooms to accept or undo, and the exports.
 // Organisers do everything; facilitators edit and download; observers read.
 import { api } from '../api.js';
-import { connectionBadge, fatal, topBar } from '../chrome.js';
+import { connectionBadge, topBar } from '../chrome.js';
 import { fill, h, setText, toast } from '../dom.js';
 import { DOCUMENT_FORMATS, IDEA_FORMATS, downloadButtons } from '../download.js';
 import { FindingsEditor } from '../editor.js';
 import { errorText, formatTime, t } from '../i18n.js';
 import { Live } from '../live.js';
 import { clearFresh, describeProvenanceWith } from '../report-lines.js';
-import { forgetIdentity, identity, organiserKey } from '../store.js';
+import { forgetIdentity, identity } from '../store.js';
+import { openStaffWorkshop } from './staff.js';
 
 const ROOMS_EVERY_MS = 10000;
 
 export async function reportPage(root) {
-  const params = new URLSearchParams(location.search);
-  const me = identity();
-  const key = organiserKey();
-  let workshopId = params.get('workshop');
-  let token;
-  let role;
-  if (key && (workshopId || !me || me.role === 'participant')) {
-    token = key;
-    role = 'organiser';
-  } else if (me && me.role !== 'participant') {
-    token = me.token;
-    role = me.role;
-    workshopId = workshopId ?? me.workshopId;
-  } else {
-    location.replace(me ? '/room' : '/');
-    return;
+  const opened = await openStaffWorkshop(root);
+  if (opened) {
+    new ReportView(root, opened.token, opened.role, opened.workshop).start();
   }
-  if (!workshopId) {
-    location.replace('/organiser');
-    return;
-  }
-  let workshop;
-  try {
-    workshop = await api('GET', `/api/workshops/${encodeURIComponent(workshopId)}`, { token });
-  } catch (e) {
-    if (e.status === 401 && token !== key) {
-      forgetIdentity();
-      location.replace('/');
-      return;
-    }
-    fatal(root, e.status === 404 ? 'console.notFound' : 'console.loadFailed');
-    return;
-  }
-  new ReportView(root, token, role, workshop).start();
 }
 
 class ReportView {

@@ -1,7 +1,5 @@
 package org.yantao.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.yantao.testing.ApiClient;
 import org.yantao.testing.CoEditor;
+import org.yantao.testing.FindingsEdits;
 import org.yantao.testing.LiveFixture;
 import org.yantao.testing.RawSocket;
 import org.yantao.text.Delta;
@@ -101,14 +100,7 @@ final class LiveSeminar {
   void typeUnder(Person person, String docId, String heading, Delta lines) {
     CoEditor editor = fixture.editor(person.token(), docId);
     try {
-      LiveFixture.await(editor.edit(doc -> {
-        String text = doc.plainText();
-        int line = text.startsWith(heading + "\n") ? 0 : text.indexOf("\n" + heading + "\n") + 1;
-        assertThat(line).as("heading %s in %s", heading, text).isGreaterThanOrEqualTo(0);
-        Delta.Builder change = Delta.builder().retain(line + heading.length() + 1);
-        lines.ops().forEach(change::push);
-        return change.build();
-      }));
+      LiveFixture.await(editor.edit(doc -> FindingsEdits.under(doc, heading, lines)));
       LiveFixture.await(editor.synced());
     } finally {
       fixture.disconnect(editor);

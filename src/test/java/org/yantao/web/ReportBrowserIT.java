@@ -26,6 +26,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.yantao.testing.Browser;
 import org.yantao.testing.CoEditor;
+import org.yantao.testing.FindingsEdits;
 import org.yantao.testing.LiveFixture;
 import org.yantao.testing.RawSocket;
 import org.yantao.text.Delta;
@@ -174,14 +175,7 @@ class ReportBrowserIT {
     CoEditor editor = new CoEditor(web.node.port(), web.node.organiserKey(), web.room(room).getString("findingsDoc"));
     LiveFixture.await(web.vertx.deployVerticle(editor));
     try {
-      LiveFixture.await(editor.edit(doc -> {
-        String text = doc.plainText();
-        int line = text.startsWith(heading + "\n") ? 0 : text.indexOf("\n" + heading + "\n") + 1;
-        assertThat(line).as("heading %s in %s", heading, text).isGreaterThanOrEqualTo(0);
-        Delta.Builder change = Delta.builder().retain(line + heading.length() + 1);
-        lines.ops().forEach(change::push);
-        return change.build();
-      }));
+      LiveFixture.await(editor.edit(doc -> FindingsEdits.under(doc, heading, lines)));
       LiveFixture.await(editor.synced());
     } finally {
       LiveFixture.await(web.vertx.undeploy(editor.deploymentID()));

@@ -44,25 +44,17 @@ final class Frames {
   }
 
   static String ack(String doc, String id, long rev) {
-    StringWriter text = new StringWriter(64 + doc.length() + id.length());
-    try (JsonGenerator out = JSON.getFactory().createGenerator(text)) {
-      out.writeStartObject();
+    return written(64 + doc.length() + id.length(), out -> {
       out.writeStringField("type", "doc.ack");
       out.writeStringField("doc", doc);
       out.writeStringField("id", id);
       out.writeNumberField("rev", rev);
-      out.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return text.toString();
+    });
   }
 
   /** Written straight to a generator, not through a tree: one is built for every stored op. */
   static String op(String doc, long rev, String id, String author, String deltaJson) {
-    StringWriter text = new StringWriter(96 + doc.length() + id.length() + author.length() + deltaJson.length());
-    try (JsonGenerator out = JSON.getFactory().createGenerator(text)) {
-      out.writeStartObject();
+    return written(96 + doc.length() + id.length() + author.length() + deltaJson.length(), out -> {
       out.writeStringField("type", "doc.op");
       out.writeStringField("doc", doc);
       out.writeNumberField("rev", rev);
@@ -70,6 +62,19 @@ final class Frames {
       out.writeStringField("author", author);
       out.writeFieldName("delta");
       out.writeRawValue(deltaJson);
+    });
+  }
+
+  private interface Fields {
+    void write(JsonGenerator out) throws IOException;
+  }
+
+  /** One JSON object with the given fields, sized up front: the frames sent for every keystroke. */
+  private static String written(int expectedLength, Fields fields) {
+    StringWriter text = new StringWriter(expectedLength);
+    try (JsonGenerator out = JSON.getFactory().createGenerator(text)) {
+      out.writeStartObject();
+      fields.write(out);
       out.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -32,6 +32,7 @@ import org.yantao.text.DocumentSerializers;
 import org.yantao.text.Journaling;
 import org.yantao.workshop.JoinCode;
 import org.yantao.workshop.Participant;
+import org.yantao.workshop.RoomScope;
 import org.yantao.workshop.Workshop;
 import org.yantao.workshop.WorkshopChanges;
 
@@ -71,7 +72,9 @@ public final class HazelcastSetup {
     }
     network(config.getNetworkConfig(), app, address);
 
-    durableMap(config, MapNames.WORKSHOPS, new JdbcJsonStore<>(db, "workshops", Workshop.class, true));
+    // Changed and read by processors (RoomScope): kept as objects, a check of one room parses nothing.
+    durableMap(config, MapNames.WORKSHOPS, new JdbcJsonStore<>(db, "workshops", Workshop.class, true))
+        .setInMemoryFormat(InMemoryFormat.OBJECT);
     durableMap(config, MapNames.PARTICIPANTS, new JdbcJsonStore<>(db, "participants", Participant.class, false));
     durableMap(config, MapNames.ACCESS_TOKENS, new JdbcJsonStore<>(db, "access_tokens", AccessGrant.class, false));
     durableMap(config, MapNames.INVITATIONS, new JdbcJsonStore<>(db, "invitations", Invitation.class, false));
@@ -94,7 +97,7 @@ public final class HazelcastSetup {
         WorkshopChanges.Create.class, WorkshopChanges.Edit.class, WorkshopChanges.AddRooms.class,
         WorkshopChanges.EditRoom.class, WorkshopChanges.DeleteRoom.class, WorkshopChanges.AssignMember.class,
         WorkshopChanges.AddParticipant.class, WorkshopChanges.AddFacilitator.class,
-        WorkshopChanges.SubmitRoom.class, WorkshopChanges.WithdrawSubmission.class,
+        WorkshopChanges.SubmitRoom.class, WorkshopChanges.WithdrawSubmission.class, RoomScope.class,
         DocumentProcessors.ReadOps.class, WorkshopChanges.AssignBalanced.class,
         RoomLive.class, RoomLiveChanges.SetTimer.class, RoomLiveChanges.RaiseHand.class,
         RoomLiveChanges.LowerHand.class, RoomLiveChanges.SetBroadcast.class,

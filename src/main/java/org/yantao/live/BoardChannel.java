@@ -103,10 +103,10 @@ final class BoardChannel {
    */
   private Future<Workshop> workshopOf(Caller caller, String roomId, String named) {
     if (!caller.organiser()) {
-      return boards().workshops().get(caller.workshopId());
+      return boards().workshops().forRoom(caller.workshopId(), roomId);
     }
     if (named != null) {
-      return boards().workshops().get(named)
+      return boards().workshops().forRoom(named, roomId)
           .recover(missing -> Future.failedFuture(DomainException.notFound("room.not_found", roomId)));
     }
     return boards().workshops().list().map(all -> all.stream().filter(w -> w.room(roomId).isPresent()).findFirst()
@@ -164,7 +164,7 @@ final class BoardChannel {
       throw DomainException.invalid("room.not_joined", roomId);
     }
     String workshopId = view.workshopId;
-    boards().workshops().get(workshopId)
+    boards().workshops().forRoom(workshopId, roomId)
         .compose(w -> {
           Room room = BoardAccess.writable(caller, w, roomId);
           return boards().change(workshopId, roomId, factory.create(w, room), connectionId);

@@ -33,7 +33,7 @@ final class DocumentAccess {
     if (!caller.organiser() && !ref.workshopId().equals(caller.workshopId())) {
       return Future.failedFuture(DomainException.forbidden("doc.forbidden", docId));
     }
-    return workshops.get(ref.workshopId())
+    return workshops.forRoom(ref.workshopId(), ref.roomId())
         .recover(missing -> Future.failedFuture(DomainException.notFound("doc.not_found", docId)))
         .map(w -> {
       if (ref.report()) {

@@ -65,7 +65,7 @@ public final class RoomService implements RoomWatcher {
     if (!caller.organiser() && !workshopId.equals(caller.workshopId())) {
       return Future.failedFuture(DomainException.notFound("room.not_found", roomId));
     }
-    return workshops.get(workshopId)
+    return workshops.forRoom(workshopId, roomId)
         .recover(missing -> Future.failedFuture(DomainException.notFound("room.not_found", roomId)))
         .map(w -> {
           Room room = w.requireRoom(roomId);

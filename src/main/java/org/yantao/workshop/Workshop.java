@@ -58,6 +58,15 @@ public record Workshop(
     return new Workshop(id, title, description, themes, joinCode, open, newRooms, participants, createdAt, now);
   }
 
+  /**
+   * This workshop with only the given room (none if it has no such room or none is named) and an empty list of
+   * participants: what a check about one room needs.
+   */
+  public Workshop scopedTo(String roomId) {
+    List<Room> only = room(roomId).map(List::of).orElse(List.of());
+    return new Workshop(id, title, description, themes, joinCode, open, only, List.of(), createdAt, updatedAt);
+  }
+
   Workshop withParticipants(List<String> newParticipants, long now) {
     return new Workshop(id, title, description, themes, joinCode, open, rooms, newParticipants, createdAt, now);
   }

@@ -13,6 +13,11 @@ public interface WorkshopChange extends EntryProcessor<String, Workshop, Worksho
 
   Workshop applyTo(Workshop current);
 
+  /** What the caller gets back: the whole changed workshop, unless a change says less will do. */
+  default Workshop answer(Workshop next) {
+    return next;
+  }
+
   @Override
   default Workshop process(Map.Entry<String, Workshop> entry) {
     Workshop current = entry.getValue();
@@ -21,6 +26,6 @@ public interface WorkshopChange extends EntryProcessor<String, Workshop, Worksho
     }
     Workshop next = applyTo(current);
     entry.setValue(next);
-    return next;
+    return answer(next);
   }
 }

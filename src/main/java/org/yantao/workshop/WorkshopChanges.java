@@ -198,6 +198,12 @@ public final class WorkshopChanges {
       all.add(participantId);
       return w.withParticipants(all, at);
     }
+
+    /** Joining is frequent and needs nothing back: no copy of a workshop of thousands per join. */
+    @Override
+    public Workshop answer(Workshop next) {
+      return next.scopedTo(null);
+    }
   }
 
   /**
@@ -216,6 +222,11 @@ public final class WorkshopChanges {
         return r.withFacilitators(facilitators);
       }).toList();
       return w.withRooms(rooms, at);
+    }
+
+    @Override
+    public Workshop answer(Workshop next) {
+      return next.scopedTo(null);
     }
   }
 }

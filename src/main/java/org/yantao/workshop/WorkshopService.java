@@ -68,6 +68,17 @@ public final class WorkshopService {
         : Future.succeededFuture(w));
   }
 
+  /**
+   * The workshop as one of its rooms sees it ({@link Workshop#scopedTo}; no room if {@code roomId}
+   * is null): for the checks made per join, per connection and per change, which must not copy a
+   * workshop of thousands of participants each time.
+   */
+  public Future<Workshop> forRoom(String workshopId, String roomId) {
+    return Async.of(workshops.submitToKey(workshopId, new RoomScope(roomId))).compose(w -> w == null
+        ? Future.failedFuture(DomainException.notFound("workshop.not_found", workshopId))
+        : Future.succeededFuture(w));
+  }
+
   /** The workshop a typed join code opens. */
   public Future<Workshop> byJoinCode(String typed) {
     String code = JoinCodes.normalise(typed);
@@ -76,7 +87,7 @@ public final class WorkshopService {
     }
     return Async.of(joinCodes.getAsync(code)).compose(found -> found == null
         ? Future.failedFuture(DomainException.notFound("join.code_unknown", typed))
-        : get(found.workshopId()));
+        : forRoom(found.workshopId(), null));
   }
 
   public Future<Workshop> change(String workshopId, WorkshopChange change) {

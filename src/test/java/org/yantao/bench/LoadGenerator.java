@@ -64,6 +64,11 @@ public final class LoadGenerator {
     Files.createDirectories(settings.out().toAbsolutePath().getParent());
     Files.writeString(settings.out(), result.toJson().encodePrettily(), StandardCharsets.UTF_8);
     System.out.println("Result written to " + settings.out());
+    Path log = Path.of("docs", "benchmarks.md");
+    if (Files.exists(log)) {
+      BenchmarkLog.append(log, String.join(" ", args), result);
+      System.out.println("Row added to " + log + " under \"" + BenchmarkLog.HEADING + "\"");
+    }
     System.exit(result.passed() ? 0 : 1);
   }
 
@@ -301,10 +306,10 @@ public final class LoadGenerator {
     return traces;
   }
 
-  /** The commit measured, for the benchmarks table; "unknown" outside a git checkout. */
+  /** The commit measured, marked "-dirty" with changes not committed; "unknown" outside a git checkout. */
   private static String commit() {
     try {
-      Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+      Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
       String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       return git.waitFor() == 0 ? out : "unknown";
     } catch (Exception e) {

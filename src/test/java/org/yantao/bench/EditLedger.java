@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link System#nanoTime()} is one clock for authors and receivers alike.
  */
 final class EditLedger {
-  private static final int WINDOW_SECONDS = 5;
+  private static final int WINDOW_SECONDS = 1;
 
   private record SentOp(long[] editTimes, int expectedDeliveries, AtomicInteger deliveries) {}
 

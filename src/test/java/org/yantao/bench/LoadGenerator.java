@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -306,14 +307,31 @@ public final class LoadGenerator {
     return traces;
   }
 
-  /** The commit measured, marked "-dirty" with changes not committed; "unknown" outside a git checkout. */
+  /**
+   * The commit measured, marked "-dirty" when files other than docs/benchmarks.md (which every run
+   * adds a row to) have changes not committed; "unknown" outside a git checkout.
+   */
   private static String commit() {
-    try {
-      Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
-      String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      return git.waitFor() == 0 ? out : "unknown";
-    } catch (Exception e) {
+    String head = git("rev-parse", "--short", "HEAD");
+    String changes = git("status", "--porcelain", "--", ".", ":(exclude)docs/benchmarks.md");
+    if (head == null || changes == null) {
       return "unknown";
+    }
+    return changes.isEmpty() ? head : head + "-dirty";
+  }
+
+  private static String git(String... args) {
+    try {
+      List<String> command = new ArrayList<>(List.of("git"));
+      command.addAll(List.of(args));
+      Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      return git.waitFor() == 0 ? out : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
     }
   }
 }

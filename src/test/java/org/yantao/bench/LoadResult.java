@@ -8,7 +8,7 @@ import java.util.List;
  * The figures of one load run. Latency is from an author applying an edit locally to another
  * participant of the room applying it, over every edit and every such participant.
  *
- * @param p99ByWindow [seconds into the measured time, p99 ms of the edits made in the 5 s from then]
+ * @param p99ByWindow [seconds into the measured time, p99 ms of the edits made in the second from then]
  * @param serverCpuSeconds CPU the server used while the participants typed and caught up; null for a server at a URL
  * @param serverPeakRssMiB the server's largest resident set over its life; null for a server at a URL
  * @param serverRssSamples seconds since typing began and the server's resident MiB then
@@ -57,7 +57,7 @@ record LoadResult(LoadSettings settings, String date, String commit, int cores, 
             .put("p95", latencyMillis(0.95))
             .put("p99", latencyMillis(0.99))
             .put("max", latencyMillis(1.0))
-            .put("p99By5sWindow", windows))
+            .put("p99BySecond", windows))
         .put("edits", edits)
         .put("deliveries", deliveries)
         .put("elapsedSeconds", elapsedSeconds)
@@ -80,7 +80,7 @@ record LoadResult(LoadSettings settings, String date, String commit, int cores, 
   String summary() {
     return String.format("""
         %s: %d rooms x %d participants x %s edits/s %s%s%s
-          latency ms   p50 %.1f  p95 %.1f  p99 %.1f  max %.1f  (%d samples)  p99 by 5 s: %s
+          latency ms   p50 %.1f  p95 %.1f  p99 %.1f  max %.1f  (%d samples)  p99 by second: %s
           edits        %d (%.1f/s)   deliveries %d (%.1f/s)   over %.1f s
           errors %d   disconnects %d   lost deliveries %d   duplicate deliveries %d
           replicas %d   mismatches %d

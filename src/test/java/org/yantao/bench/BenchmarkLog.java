@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The table in docs/benchmarks.md that every run of the generator adds its row to, so that no
- * figure is copied by hand. Rows go at the end of that table, wherever it stands in the file; the
- * table is started at the end of the file the first time.
+ * figure is copied by hand. Rows go at the end of the table under {@link #HEADING}, wherever that
+ * section stands in the file; the section and its table are started the first time.
  */
 final class BenchmarkLog {
   static final String HEADING = "### Every run, as the generator recorded it";
@@ -25,20 +25,32 @@ final class BenchmarkLog {
     List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
     int heading = lines.indexOf(HEADING);
     if (heading < 0) {
-      lines.addAll(List.of("", HEADING, ""));
-      heading = lines.size() - 2;
+      lines.addAll(List.of("", HEADING));
+      heading = lines.size() - 1;
     }
-    int end = heading + 1;
-    while (end < lines.size() && lines.get(end).isBlank()) {
-      end++;
+    int sectionEnd = heading + 1;
+    while (sectionEnd < lines.size() && !lines.get(sectionEnd).startsWith("#")) {
+      sectionEnd++;
     }
-    if (end == lines.size() || !lines.get(end).startsWith("|")) {
-      lines.addAll(end, TABLE_HEAD);
+    int at = heading + 1;
+    while (at < sectionEnd && !lines.get(at).startsWith("|")) {
+      at++;
     }
-    while (end < lines.size() && lines.get(end).startsWith("|")) {
-      end++;
+    if (at == sectionEnd) {
+      // No table yet: start one after the section's text, before the blank lines that end it.
+      while (at > heading + 1 && lines.get(at - 1).isBlank()) {
+        at--;
+      }
+      List<String> table = new ArrayList<>(List.of(""));
+      table.addAll(TABLE_HEAD);
+      lines.addAll(at, table);
+      at += table.size();
+    } else {
+      while (at < sectionEnd && lines.get(at).startsWith("|")) {
+        at++;
+      }
     }
-    lines.add(end, row(arguments, r));
+    lines.add(at, row(arguments, r));
     Files.write(file, lines, StandardCharsets.UTF_8);
   }
 

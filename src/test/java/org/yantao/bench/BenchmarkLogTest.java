@@ -38,6 +38,24 @@ class BenchmarkLogTest {
   }
 
   @Test
+  void inTheProjectsOwnFileTheRowEndsTheGeneratorsTable() throws Exception {
+    Path file = dir.resolve("benchmarks.md");
+    Files.copy(Path.of("docs", "benchmarks.md"), file);
+    List<String> before = Files.readAllLines(file, StandardCharsets.UTF_8);
+
+    BenchmarkLog.append(file, "--scenario=scale", result(0));
+
+    List<String> after = Files.readAllLines(file, StandardCharsets.UTF_8);
+    assertEquals(before.size() + 1, after.size(), "one line added, no second table");
+    int heading = after.indexOf(BenchmarkLog.HEADING);
+    int row = after.indexOf(after.stream().filter(l -> l.contains("`--scenario=scale`") && l.contains("abc1234")).findFirst().orElseThrow());
+    assertTrue(row > heading);
+    assertTrue(after.get(row - 1).startsWith("|"), "right under the table's last row");
+    assertEquals("", after.get(row + 1));
+    assertTrue(after.get(row + 2).startsWith("## "), "the next section follows untouched");
+  }
+
+  @Test
   void laterRunsGoAtTheEndOfTheTableEvenWithSectionsAfterIt() throws Exception {
     Path file = dir.resolve("benchmarks.md");
     Files.writeString(file, "# Benchmarks\n", StandardCharsets.UTF_8);

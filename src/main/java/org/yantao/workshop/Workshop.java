@@ -59,8 +59,8 @@ public record Workshop(
   }
 
   /**
-   * This workshop with only the given room (none if it has no such room or none is named) and an empty list of
-   * participants: what a check about one room needs.
+   * This workshop with only the given room (none if it has no such room or none is named) and an
+   * empty list of participants: what a check about one room needs.
    */
   public Workshop scopedTo(String roomId) {
     List<Room> only = room(roomId).map(List::of).orElse(List.of());

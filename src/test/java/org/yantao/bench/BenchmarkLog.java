@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The table in docs/benchmarks.md that every run of the generator adds its row to, so that no
@@ -55,12 +56,14 @@ final class BenchmarkLog {
   }
 
   static String row(String arguments, LoadResult r) {
-    return String.format("| %s | %s | %d | `%s` | %.1f / %.1f / %.1f / %.1f | %,.0f | %,.0f | %d / %d | %d | %s | %s | %.1f | %s |",
-        r.date(), r.commit(), r.cores(), arguments.isBlank() ? "(defaults)" : arguments,
+    // The organiser key of a server given by URL is a secret: the row names the flag, not the key.
+    String shown = arguments.isBlank() ? "(defaults)" : arguments.replaceAll("--organiser-key=\\S+", "--organiser-key=…");
+    return String.format(Locale.ROOT, "| %s | %s | %d | `%s` | %.1f / %.1f / %.1f / %.1f | %,.0f | %,.0f | %d / %d | %d | %s | %s | %.1f | %s |",
+        r.date(), r.commit(), r.cores(), shown,
         r.latencyMillis(0.5), r.latencyMillis(0.95), r.latencyMillis(0.99), r.latencyMillis(1.0),
         r.edits() / r.elapsedSeconds(), r.deliveries() / r.elapsedSeconds(), r.errors(), r.disconnects(), r.mismatches(),
-        r.serverCpuSeconds() == null ? "–" : String.format("%.1f", r.serverCpuSeconds()),
-        r.serverPeakRssMiB() == null ? "–" : String.format("%.0f MiB", r.serverPeakRssMiB()),
+        r.serverCpuSeconds() == null ? "–" : String.format(Locale.ROOT, "%.1f", r.serverCpuSeconds()),
+        r.serverPeakRssMiB() == null ? "–" : String.format(Locale.ROOT, "%.0f MiB", r.serverPeakRssMiB()),
         r.generatorCpuSeconds(), r.passed() ? "passed" : "FAILED");
   }
 }

@@ -1,6 +1,7 @@
 package org.yantao.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,14 @@ class BenchmarkLogTest {
     assertTrue(after.get(row - 1).startsWith("|"), "right under the table's last row");
     assertEquals("", after.get(row + 1));
     assertTrue(after.get(row + 2).startsWith("## "), "the next section follows untouched");
+  }
+
+  @Test
+  void theOrganiserKeyOfAServerGivenByUrlIsNotWrittenDown() {
+    String row = BenchmarkLog.row("--scenario=scale --url=http://10.0.0.5:8080 --organiser-key=s3cret-key --rooms=4", result(0));
+
+    assertTrue(row.contains("`--scenario=scale --url=http://10.0.0.5:8080 --organiser-key=… --rooms=4`"), row);
+    assertFalse(row.contains("s3cret"), row);
   }
 
   @Test

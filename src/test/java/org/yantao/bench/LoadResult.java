@@ -77,6 +77,17 @@ record LoadResult(LoadSettings settings, String date, String commit, int cores, 
         .put("passed", passed());
   }
 
+  /** Every second's p99 for a short run; for a long one (a soak) the spread, the list being in the JSON. */
+  private String p99BySecondText() {
+    List<Double> p99s = p99ByWindow.stream().map(w -> w[1]).toList();
+    if (p99s.size() <= 60) {
+      return p99s.stream().map(p -> String.format("%.0f", p)).toList().toString();
+    }
+    List<Double> sorted = p99s.stream().sorted().toList();
+    return String.format("%.0f to %.0f, median %.0f, over 15 ms in %d of %d seconds", sorted.get(0),
+        sorted.get(sorted.size() - 1), sorted.get(sorted.size() / 2), p99s.stream().filter(p -> p > 15).count(), p99s.size());
+  }
+
   String summary() {
     return String.format("""
         %s: %d rooms x %d participants x %s edits/s %s%s%s
@@ -91,7 +102,7 @@ record LoadResult(LoadSettings settings, String date, String commit, int cores, 
         settings.warmup() > 0 ? " after a " + settings.warmup() + " s warm-up (not measured)" : "",
         settings.chinese() ? " (Chinese IME commits)" : "",
         latencyMillis(0.5), latencyMillis(0.95), latencyMillis(0.99), latencyMillis(1.0), sortedLatencyNanos.length,
-        p99ByWindow.stream().map(w -> String.format("%.0f", w[1])).toList(),
+        p99BySecondText(),
         edits, edits / elapsedSeconds, deliveries, deliveries / elapsedSeconds, elapsedSeconds,
         errors, disconnects, lostDeliveries, duplicateDeliveries, replicas, mismatches,
         serverCpuSeconds == null ? "n/a" : String.format("%.1f", serverCpuSeconds),

@@ -63,9 +63,7 @@ public final class WorkshopService {
   }
 
   public Future<Workshop> get(String id) {
-    return Async.of(workshops.getAsync(id)).compose(w -> w == null
-        ? Future.failedFuture(DomainException.notFound("workshop.not_found", id))
-        : Future.succeededFuture(w));
+    return Async.of(workshops.getAsync(id)).compose(w -> found(w, id));
   }
 
   /**
@@ -74,9 +72,13 @@ public final class WorkshopService {
    * workshop of thousands of participants each time.
    */
   public Future<Workshop> forRoom(String workshopId, String roomId) {
-    return Async.of(workshops.submitToKey(workshopId, new RoomScope(roomId))).compose(w -> w == null
-        ? Future.failedFuture(DomainException.notFound("workshop.not_found", workshopId))
-        : Future.succeededFuture(w));
+    return Async.of(workshops.submitToKey(workshopId, new RoomScope(roomId))).compose(w -> found(w, workshopId));
+  }
+
+  private static Future<Workshop> found(Workshop w, String id) {
+    return w == null
+        ? Future.failedFuture(DomainException.notFound("workshop.not_found", id))
+        : Future.succeededFuture(w);
   }
 
   /** The workshop a typed join code opens. */

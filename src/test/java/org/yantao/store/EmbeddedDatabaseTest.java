@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yantao.testing.TestNode;
 
 /**
- * H2 ignores a setting it does not apply rather than refusing it, so the embedded database's
- * settings are read back from the running database, not from the URL.
+ * The embedded database's settings, read back from the running database: a setting in the URL
+ * that H2 accepts but does not apply would otherwise go unnoticed.
  */
 class EmbeddedDatabaseTest {
   @TempDir

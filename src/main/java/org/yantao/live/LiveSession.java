@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -181,8 +180,8 @@ final class LiveSession {
     OpenDoc doc = docs.remove(docId);
     if (doc != null) {
       services.hub().leave(docId, this);
-      if (doc.live) {
-        services.hub().publishCursor(docId, connectionId, Frames.cursor(docId, identity, null, null, doc.lastRev));
+      if (doc.live()) {
+        services.hub().publishCursor(docId, connectionId, Frames.cursor(docId, identity, null, null, doc.lastRev()));
       }
     }
   }
@@ -217,13 +216,12 @@ final class LiveSession {
           doc.expectStored(outcome.rev());
         }
       }
-      case DUPLICATE_PENDING -> {
+      case DUPLICATE_PENDING, DUPLICATE_DURABLE -> {
         OpenDoc doc = docs.get(docId);
         if (doc != null) {
-          doc.ackWhenStored(opId, outcome.rev());
+          doc.ackInPlace(opId, outcome.rev());
         }
       }
-      case DUPLICATE_DURABLE -> send(Frames.ack(docId, opId, outcome.rev()));
       case RESYNC, REJECTED -> send(Frames.error(outcome.code(), outcome.message(), opId, docId));
     }
   }
@@ -231,12 +229,12 @@ final class LiveSession {
   private void cursor(JsonNode message) {
     String docId = MessageFields.text(message, "doc", MAX_DOC_ID_LENGTH);
     OpenDoc doc = docs.get(docId);
-    if (doc == null || !doc.live) {
+    if (doc == null || !doc.live()) {
       throw DomainException.invalid("doc.not_open", docId);
     }
     int index = MessageFields.count(message, "index", DocumentState.MAX_LENGTH);
     int length = message.has("length") ? MessageFields.count(message, "length", DocumentState.MAX_LENGTH) : 0;
-    services.hub().publishCursor(docId, connectionId, Frames.cursor(docId, identity, index, length, doc.lastRev));
+    services.hub().publishCursor(docId, connectionId, Frames.cursor(docId, identity, index, length, doc.lastRev()));
   }
 
   void onStoredOp(String docId, DocEvent event) {
@@ -248,7 +246,7 @@ final class LiveSession {
 
   void onCursor(String docId, String origin, String frame) {
     OpenDoc doc = docs.get(docId);
-    if (doc != null && doc.live && !connectionId.equals(origin)) {
+    if (doc != null && doc.live() && !connectionId.equals(origin)) {
       send(frame);
     }
   }
@@ -282,8 +280,6 @@ final class LiveSession {
     return MessageFields.optionalId(message, "id");
   }
 
-  private record Resent(long rev, int copies) {}
-
   /**
    * A document as this connection sees it. Stored ops are passed on strictly in revision order:
    * held back until the snapshot is out, re-fetched from the document if a notification was missed.
@@ -293,15 +289,11 @@ final class LiveSession {
   private final class OpenDoc {
     final String docId;
     final Long resumeFrom;
-    final TreeMap<Long, DocEvent> waiting = new TreeMap<>();
-    /** Ops this connection sent again before the first copy was stored, by id; each copy is acked once stored. */
-    final Map<String, Resent> resent = new HashMap<>();
+    final DocStream stream;
     boolean writable;
     String initialJson;
     OpenedDocument snapshot;
     boolean goingLive;
-    boolean live;
-    long lastRev;
     boolean repairing;
     /** The newest revision of this connection's own ops, applied and awaited back from the fan-out. */
     long expectedRev;
@@ -310,6 +302,15 @@ final class LiveSession {
     OpenDoc(String docId, Long resumeFrom) {
       this.docId = docId;
       this.resumeFrom = resumeFrom;
+      this.stream = new DocStream(docId, connectionId, LiveSession.this::send);
+    }
+
+    boolean live() {
+      return stream.started();
+    }
+
+    long lastRev() {
+      return stream.lastRev();
     }
 
     Future<Void> load() {
@@ -329,8 +330,7 @@ final class LiveSession {
         return;
       }
       snapshot = opened;
-      boolean storedAlready = !waiting.isEmpty() && waiting.lastKey() >= opened.rev();
-      if (opened.durableRev() >= opened.rev() || storedAlready) {
+      if (opened.durableRev() >= opened.rev() || stream.newestWaiting() >= opened.rev()) {
         goLive();
       } else {
         services.vertx().setTimer(DURABLE_POLL_MS, t -> {
@@ -344,7 +344,9 @@ final class LiveSession {
     private void goLive() {
       goingLive = true;
       if (resumeFrom == null || resumeFrom > snapshot.rev()) {
-        sendSnapshot();
+        send(Frames.snapshot(docId, snapshot.rev(), snapshot.deltaJson(), writable));
+        stream.start(snapshot.rev());
+        repairGap();
         return;
       }
       Async.of(services.documents().submitToKey(docId, new DocumentProcessors.ReadOps(resumeFrom)))
@@ -353,24 +355,15 @@ final class LiveSession {
               return;
             }
             if (read.failed() || read.result() == null) {
-              sendSnapshot();
-              return;
+              send(Frames.snapshot(docId, snapshot.rev(), snapshot.deltaJson(), writable));
+              stream.start(snapshot.rev());
+            } else {
+              send(Frames.resumed(docId, resumeFrom, writable));
+              read.result().forEach(this::hold);
+              stream.start(resumeFrom);
             }
-            live = true;
-            lastRev = resumeFrom;
-            send(Frames.resumed(docId, resumeFrom, writable));
-            ackResentThroughLastRev();
-            read.result().forEach(this::hold);
-            drain();
+            repairGap();
           });
-    }
-
-    private void sendSnapshot() {
-      live = true;
-      lastRev = snapshot.rev();
-      send(Frames.snapshot(docId, snapshot.rev(), snapshot.deltaJson(), writable));
-      ackResentThroughLastRev();
-      drain();
     }
 
     /**
@@ -385,85 +378,45 @@ final class LiveSession {
       }
     }
 
-    /** One pending check per document, however many ops are on their way. */
+    /** One pending check per document, however many ops are on their way; none before the snapshot is out. */
     private void checkStored() {
       storedCheckPending = false;
-      if (current() && live && lastRev < expectedRev) {
-        repair();
+      if (current() && lastRev() < expectedRev) {
+        if (live()) {
+          repair();
+        }
         expectStored(expectedRev);
       }
     }
 
     /**
-     * A copy of an op that is applied but not yet stored is answered once it is: the first copy
-     * may have come from an earlier connection, whose ack this one would never see.
+     * A copy of an op already applied: the first copy may have come from an earlier connection (or
+     * through a member that died), whose ack this one never saw.
      */
-    void ackWhenStored(String opId, long rev) {
-      if (live && rev <= lastRev) {
-        send(Frames.ack(docId, opId, rev));
-      } else {
-        resent.merge(opId, new Resent(rev, 1), (a, b) -> new Resent(a.rev(), a.copies() + 1));
+    void ackInPlace(String opId, long rev) {
+      if (!stream.ackInPlace(opId, rev)) {
+        expectStored(rev);
       }
-    }
-
-    /** Resent ops already in what this connection was sent (snapshot or resume point) get their ack now. */
-    private void ackResentThroughLastRev() {
-      resent.entrySet().removeIf(e -> {
-        if (e.getValue().rev() > lastRev) {
-          return false;
-        }
-        for (int i = 0; i < e.getValue().copies(); i++) {
-          send(Frames.ack(docId, e.getKey(), e.getValue().rev()));
-        }
-        return true;
-      });
     }
 
     void receive(DocEvent event) {
-      if (event.rev() <= lastRev && live) {
-        return;
+      stream.offer(event);
+      if (live()) {
+        stream.deliver();
+        repairGap();
+      } else if (!goingLive && snapshot != null && event.rev() >= snapshot.rev()) {
+        goLive();
       }
-      waiting.put(event.rev(), event);
-      if (!live) {
-        if (!goingLive && snapshot != null && event.rev() >= snapshot.rev()) {
-          goLive();
-        }
-        return;
-      }
-      drain();
     }
 
     private void hold(LoggedOp op) {
-      waiting.putIfAbsent(op.rev(), new DocEvent(op.rev(), op.id(), op.origin(),
+      stream.offer(new DocEvent(op.rev(), op.id(), op.origin(),
           Frames.op(docId, op.rev(), op.id(), op.author(), DeltaJson.toJsonString(op.delta()))));
     }
 
-    private void drain() {
-      deliverInOrder();
-      if (!waiting.isEmpty()) {
+    private void repairGap() {
+      if (stream.hasGap()) {
         repair();
-      }
-    }
-
-    private void deliverInOrder() {
-      while (!waiting.isEmpty() && waiting.firstKey() <= lastRev + 1) {
-        DocEvent event = waiting.pollFirstEntry().getValue();
-        if (event.rev() == lastRev + 1) {
-          deliver(event);
-          lastRev = event.rev();
-        }
-      }
-    }
-
-    private void deliver(DocEvent event) {
-      boolean own = connectionId.equals(event.origin());
-      Resent copies = resent.remove(event.id());
-      int acks = (own ? 1 : 0) + (copies == null ? 0 : copies.copies());
-      if (acks == 0) {
-        send(event.frame());
-      }
-      for (int i = 0; i < acks; i++) {
-        send(Frames.ack(docId, event.id(), event.rev()));
       }
     }
 
@@ -476,8 +429,8 @@ final class LiveSession {
         return;
       }
       repairing = true;
-      long before = lastRev;
-      Async.of(services.documents().submitToKey(docId, new DocumentProcessors.ReadOps(lastRev)))
+      long before = lastRev();
+      Async.of(services.documents().submitToKey(docId, new DocumentProcessors.ReadOps(before)))
           .onComplete(read -> {
             if (!current()) {
               return;
@@ -487,18 +440,16 @@ final class LiveSession {
               send(Frames.error("resync", "this connection fell behind the document; open it again", null, docId));
               return;
             }
-            read.result().stream().filter(op -> op.rev() > lastRev).forEach(this::hold);
-            deliverInOrder();
-            if (waiting.isEmpty() || lastRev > before) {
+            read.result().forEach(this::hold);
+            stream.deliver();
+            if (!stream.hasGap() || lastRev() > before) {
               repairing = false;
-              if (!waiting.isEmpty()) {
-                repair();
-              }
+              repairGap();
             } else {
               services.vertx().setTimer(DURABLE_POLL_MS, t -> {
                 repairing = false;
-                if (current() && !waiting.isEmpty()) {
-                  repair();
+                if (current()) {
+                  repairGap();
                 }
               });
             }

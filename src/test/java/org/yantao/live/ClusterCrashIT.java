@@ -122,6 +122,7 @@ class ClusterCrashIT {
 
     for (CoEditor editor : editors) {
       LiveFixture.await(editor.synced());
+      assertThat(editor.violations()).as("ops and acks in revision order").isEmpty();
     }
     String text = CoEditor.read(vertx, survivor.port(), ORGANISER_KEY, docId);
     for (CoEditor editor : editors) {

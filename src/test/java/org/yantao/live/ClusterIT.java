@@ -117,6 +117,7 @@ class ClusterIT {
     assertThat(CoEditor.read(vertx, members.get(1).port(), ORGANISER_KEY, docId)).as("the document read on the other member").isEqualTo(first);
     for (CoEditor editor : editors) {
       assertThat(editor.errors()).isEmpty();
+      assertThat(editor.violations()).isEmpty();
     }
   }
 

@@ -60,6 +60,7 @@ class ConvergenceIT {
       Poll.until(() -> LiveFixture.await(editor.rev()) == serverRev, 30);
       assertThat(LiveFixture.await(editor.text())).isEqualTo(server);
       assertThat(editor.errors()).isEmpty();
+      assertThat(editor.violations()).isEmpty();
       fixture.disconnect(editor);
     }
     assertThat(serverRev).as("edits were interleaved, not all composed into a few ops").isGreaterThan(clients * 10L);

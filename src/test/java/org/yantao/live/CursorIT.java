@@ -51,6 +51,7 @@ class CursorIT {
     assertThat(leave.path("length").isNull()).isTrue();
     assertThat(LiveFixture.await(b.cursorOf(aId))).as("B forgets A's caret").isNull();
     assertThat(b.errors()).isEmpty();
+    assertThat(b.violations()).isEmpty();
     fixture.disconnect(b);
   }
 

@@ -109,6 +109,7 @@ class DocumentCrashIT {
       assertThat(resumed.keySet()).containsExactlyInAnyOrderElementsOf(ledger.typed());
       assertThat(resumed.values()).as("every marker typed is there exactly once").allMatch(n -> n == 1);
       assertThat(typist.errors()).isEmpty();
+      assertThat(typist.violations()).isEmpty();
     }
   }
 }

@@ -44,6 +44,7 @@ class OfflineResumeIT {
       Poll.until(() -> LiveFixture.await(editor.rev()) == serverRev, 30);
       assertThat(LiveFixture.await(editor.text())).isEqualTo(server);
       assertThat(editor.errors()).isEmpty();
+      assertThat(editor.violations()).isEmpty();
     }
     for (int i = 0; i < 50; i++) {
       assertOnce(server, "〈离线" + i + "〉");

@@ -38,6 +38,7 @@ public final class CoEditor extends VerticleBase {
   private final String docId;
   private final String tag = UUID.randomUUID().toString().substring(0, 8);
   private final List<JsonNode> errors = new CopyOnWriteArrayList<>();
+  private final List<String> violations = new CopyOnWriteArrayList<>();
   private final Map<String, int[]> cursors = new HashMap<>();
   private final List<Consumer<JsonNode>> listeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<JsonNode>> sentOps = new CopyOnWriteArrayList<>();
@@ -205,6 +206,11 @@ public final class CoEditor extends VerticleBase {
     return errors;
   }
 
+  /** What the server sent that broke the protocol: ops out of revision order, deltas that do not fit. */
+  public List<String> violations() {
+    return violations;
+  }
+
   /** Every message the server sends, for tests that watch the raw protocol. */
   public void onMessage(Consumer<JsonNode> listener) {
     listeners.add(listener);
@@ -234,7 +240,16 @@ public final class CoEditor extends VerticleBase {
     sendJson(message);
   }
 
+  /** A message that breaks the protocol (an op out of order, a delta that does not fit) is kept, not thrown away in a log. */
   private void receive(String text) {
+    try {
+      handle(text);
+    } catch (RuntimeException e) {
+      violations.add(e.getMessage() + " in " + text);
+    }
+  }
+
+  private void handle(String text) {
     JsonNode msg;
     try {
       msg = JSON.readTree(text);

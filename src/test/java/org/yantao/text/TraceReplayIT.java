@@ -70,6 +70,7 @@ class TraceReplayIT {
     assertThat(LiveFixture.await(watcher2.text())).as("second watcher's screen").isEqualTo(expected);
     for (CoEditor editor : List.of(author, watcher1, watcher2)) {
       assertThat(editor.errors()).isEmpty();
+      assertThat(editor.violations()).isEmpty();
       fixture.disconnect(editor);
     }
   }

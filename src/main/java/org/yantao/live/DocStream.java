@@ -15,6 +15,7 @@ final class DocStream {
   private final String docId;
   private final String connectionId;
   private final Consumer<String> send;
+  private final Consumer<byte[]> sendEncoded;
   private final TreeMap<Long, DocEvent> waiting = new TreeMap<>();
   /** Ops this connection sent again that were already applied, by id: each copy is acked in its place. */
   private final Map<String, Resent> resent = new HashMap<>();
@@ -23,10 +24,12 @@ final class DocStream {
 
   private record Resent(long rev, int copies) {}
 
-  DocStream(String docId, String connectionId, Consumer<String> send) {
+  /** @param sendEncoded sends an op's frame, already UTF-8 (see {@link Frames#op}) */
+  DocStream(String docId, String connectionId, Consumer<String> send, Consumer<byte[]> sendEncoded) {
     this.docId = docId;
     this.connectionId = connectionId;
     this.send = send;
+    this.sendEncoded = sendEncoded;
   }
 
   /** The client has the document at {@code rev} (a snapshot or a resume point); what follows it may now go out. */
@@ -62,11 +65,20 @@ final class DocStream {
     return !waiting.isEmpty();
   }
 
-  /** Takes a stored op, from the fan-out or read from the document; one already sent is ignored. */
+  /**
+   * Takes a stored op, from the fan-out or read from the document: sends it if it is the next one
+   * (the usual case, which needs no waiting room), ignores it if it was sent, keeps it otherwise.
+   */
   void offer(DocEvent event) {
-    if (!started || event.rev() > lastRev) {
-      waiting.putIfAbsent(event.rev(), event);
+    if (started && event.rev() <= lastRev) {
+      return;
     }
+    if (started && event.rev() == lastRev + 1 && waiting.isEmpty()) {
+      send(event);
+      lastRev = event.rev();
+      return;
+    }
+    waiting.putIfAbsent(event.rev(), event);
   }
 
   /** Sends every waiting op that follows on from the last one sent. */
@@ -101,7 +113,7 @@ final class DocStream {
     Resent copies = resent.remove(event.id());
     int acks = (connectionId.equals(event.origin()) ? 1 : 0) + (copies == null ? 0 : copies.copies());
     if (acks == 0) {
-      send.accept(event.frame());
+      sendEncoded.accept(event.frame());
     }
     ackCopies(event.id(), event.rev(), acks);
   }

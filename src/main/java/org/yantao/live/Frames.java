@@ -1,6 +1,8 @@
 package org.yantao.live;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
@@ -52,9 +54,12 @@ final class Frames {
     });
   }
 
-  /** Written straight to a generator, not through a tree: one is built for every stored op. */
-  static String op(String doc, long rev, String id, String author, String deltaJson) {
-    return written(96 + doc.length() + id.length() + author.length() + deltaJson.length(), out -> {
+  /**
+   * Written straight to a generator, not through a tree: one is built for every stored op. It is
+   * UTF-8 already, encoded once for every screen it goes to rather than once per screen.
+   */
+  static byte[] op(String doc, long rev, String id, String author, String deltaJson) {
+    return utf8(96 + doc.length() + id.length() + author.length() + deltaJson.length(), out -> {
       out.writeStringField("type", "doc.op");
       out.writeStringField("doc", doc);
       out.writeNumberField("rev", rev);
@@ -73,13 +78,27 @@ final class Frames {
   private static String written(int expectedLength, Fields fields) {
     StringWriter text = new StringWriter(expectedLength);
     try (JsonGenerator out = JSON.getFactory().createGenerator(text)) {
-      out.writeStartObject();
-      fields.write(out);
-      out.writeEndObject();
+      write(out, fields);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return text.toString();
+  }
+
+  private static byte[] utf8(int expectedLength, Fields fields) {
+    ByteArrayBuilder bytes = new ByteArrayBuilder(expectedLength);
+    try (JsonGenerator out = JSON.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
+      write(out, fields);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void write(JsonGenerator out, Fields fields) throws IOException {
+    out.writeStartObject();
+    fields.write(out);
+    out.writeEndObject();
   }
 
   /** A collaborator's caret or selection as of revision {@code rev}; a null index means they left. */

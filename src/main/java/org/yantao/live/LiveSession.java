@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -264,6 +266,18 @@ final class LiveSession {
     }
   }
 
+  /**
+   * Sends a text frame that is UTF-8 already, sharing its bytes with every other screen it goes to:
+   * {@code writeTextMessage} would encode the same text again for each. Vert.x has no public way to
+   * build a text frame from bytes, hence its own frame class. One frame whatever its size: an op is
+   * at most one message of {@code ApiVerticle.MAX_BODY_BYTES}, and browsers take frames of any size.
+   */
+  private void sendEncoded(byte[] frame) {
+    if (!closed) {
+      socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, frame, true));
+    }
+  }
+
   private void fail(Throwable failure, String ref, String docId) {
     Throwable e = Async.unwrap(failure);
     if (e instanceof DomainException d) {
@@ -302,7 +316,7 @@ final class LiveSession {
     OpenDoc(String docId, Long resumeFrom) {
       this.docId = docId;
       this.resumeFrom = resumeFrom;
-      this.stream = new DocStream(docId, connectionId, LiveSession.this::send);
+      this.stream = new DocStream(docId, connectionId, LiveSession.this::send, LiveSession.this::sendEncoded);
     }
 
     boolean live() {

@@ -22,7 +22,7 @@ record StoredBatch(List<DocEvent> ops) {
         buffer.appendLong(op.rev());
         appendText(buffer, op.id());
         appendText(buffer, op.origin());
-        appendText(buffer, op.frame());
+        appendBytes(buffer, op.frame());
       }
     }
 
@@ -35,7 +35,7 @@ record StoredBatch(List<DocEvent> ops) {
       for (int i = 0; i < count; i++) {
         long rev = buffer.getLong(at[0]);
         at[0] += Long.BYTES;
-        ops.add(new DocEvent(rev, readText(buffer, at), readText(buffer, at), readText(buffer, at)));
+        ops.add(new DocEvent(rev, readText(buffer, at), readText(buffer, at), readBytes(buffer, at)));
       }
       return new StoredBatch(ops);
     }
@@ -56,16 +56,23 @@ record StoredBatch(List<DocEvent> ops) {
     }
 
     private static void appendText(Buffer buffer, String text) {
-      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      appendBytes(buffer, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void appendBytes(Buffer buffer, byte[] bytes) {
       buffer.appendInt(bytes.length).appendBytes(bytes);
     }
 
     private static String readText(Buffer buffer, int[] at) {
+      return new String(readBytes(buffer, at), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] readBytes(Buffer buffer, int[] at) {
       int length = buffer.getInt(at[0]);
       at[0] += Integer.BYTES;
-      String text = buffer.getString(at[0], at[0] + length, "UTF-8");
+      byte[] bytes = buffer.getBytes(at[0], at[0] + length);
       at[0] += length;
-      return text;
+      return bytes;
     }
   }
 }

@@ -3,6 +3,7 @@ package org.yantao.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class DocStreamTest {
   private static final String OTHER = "connection-other";
 
   private final List<String> sent = new ArrayList<>();
-  private final DocStream stream = new DocStream(DOC, ME, sent::add);
+  private final DocStream stream = new DocStream(DOC, ME, sent::add, frame -> sent.add(new String(frame, StandardCharsets.UTF_8)));
 
   @Test
   void opsArrivingOutOfOrderGoOutInOrderOnceTheGapIsFilled() {

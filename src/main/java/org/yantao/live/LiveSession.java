@@ -358,8 +358,7 @@ final class LiveSession {
     private void goLive() {
       goingLive = true;
       if (resumeFrom == null || resumeFrom > snapshot.rev()) {
-        send(Frames.snapshot(docId, snapshot.rev(), snapshot.deltaJson(), writable));
-        stream.start(snapshot.rev());
+        sendSnapshot();
         repairGap();
         return;
       }
@@ -369,8 +368,7 @@ final class LiveSession {
               return;
             }
             if (read.failed() || read.result() == null) {
-              send(Frames.snapshot(docId, snapshot.rev(), snapshot.deltaJson(), writable));
-              stream.start(snapshot.rev());
+              sendSnapshot();
             } else {
               send(Frames.resumed(docId, resumeFrom, writable));
               read.result().forEach(this::hold);
@@ -378,6 +376,11 @@ final class LiveSession {
             }
             repairGap();
           });
+    }
+
+    private void sendSnapshot() {
+      send(Frames.snapshot(docId, snapshot.rev(), snapshot.deltaJson(), writable));
+      stream.start(snapshot.rev());
     }
 
     /**

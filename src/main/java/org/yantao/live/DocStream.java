@@ -14,20 +14,28 @@ import java.util.function.Consumer;
 final class DocStream {
   private final String docId;
   private final String connectionId;
+  private final String author;
   private final Consumer<String> send;
   private final Consumer<byte[]> sendEncoded;
   private final TreeMap<Long, DocEvent> waiting = new TreeMap<>();
-  /** Ops this connection sent again that were already applied, by id: each copy is acked in its place. */
+  /**
+   * Ops this connection sent again that were already applied, by id (ids are unique per author,
+   * and a connection speaks for one): each copy is acked in its place.
+   */
   private final Map<String, Resent> resent = new HashMap<>();
   private boolean started;
   private long lastRev;
 
   private record Resent(long rev, int copies) {}
 
-  /** @param sendEncoded sends an op's frame, already UTF-8 (see {@link Frames#op}) */
-  DocStream(String docId, String connectionId, Consumer<String> send, Consumer<byte[]> sendEncoded) {
+  /**
+   * @param author who speaks on this connection
+   * @param sendEncoded sends an op's frame, already UTF-8 (see {@link Frames#op})
+   */
+  DocStream(String docId, String connectionId, String author, Consumer<String> send, Consumer<byte[]> sendEncoded) {
     this.docId = docId;
     this.connectionId = connectionId;
+    this.author = author;
     this.send = send;
     this.sendEncoded = sendEncoded;
   }
@@ -110,7 +118,7 @@ final class DocStream {
 
   /** The author's connection, and one that sent the op again, gets an ack instead of the op. */
   private void send(DocEvent event) {
-    Resent copies = resent.remove(event.id());
+    Resent copies = author.equals(event.author()) ? resent.remove(event.id()) : null;
     int acks = (connectionId.equals(event.origin()) ? 1 : 0) + (copies == null ? 0 : copies.copies());
     if (acks == 0) {
       sendEncoded.accept(event.frame());

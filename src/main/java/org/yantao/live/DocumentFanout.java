@@ -35,7 +35,7 @@ public final class DocumentFanout implements JdbcDocumentJournal.Listener {
       List<DocEvent> events = new ArrayList<>(stored.ops().size());
       for (int i = 0; i < stored.ops().size(); i++) {
         LoggedOp op = stored.ops().get(i);
-        events.add(new DocEvent(op.rev(), op.id(), op.origin(),
+        events.add(new DocEvent(op.rev(), op.id(), op.author(), op.origin(),
             Frames.op(stored.docId(), op.rev(), op.id(), op.author(), stored.deltaJson().get(i))));
       }
       bus.publish(DocumentHub.address(stored.docId()), new StoredBatch(events),

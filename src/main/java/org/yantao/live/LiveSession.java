@@ -316,7 +316,7 @@ final class LiveSession {
     OpenDoc(String docId, Long resumeFrom) {
       this.docId = docId;
       this.resumeFrom = resumeFrom;
-      this.stream = new DocStream(docId, connectionId, LiveSession.this::send, LiveSession.this::sendEncoded);
+      this.stream = new DocStream(docId, connectionId, identity.id(), LiveSession.this::send, LiveSession.this::sendEncoded);
     }
 
     boolean live() {
@@ -427,7 +427,7 @@ final class LiveSession {
     }
 
     private void hold(LoggedOp op) {
-      stream.offer(new DocEvent(op.rev(), op.id(), op.origin(),
+      stream.offer(new DocEvent(op.rev(), op.id(), op.author(), op.origin(),
           Frames.op(docId, op.rev(), op.id(), op.author(), DeltaJson.toJsonString(op.delta()))));
     }
 

@@ -21,6 +21,7 @@ record StoredBatch(List<DocEvent> ops) {
       for (DocEvent op : batch.ops()) {
         buffer.appendLong(op.rev());
         appendText(buffer, op.id());
+        appendText(buffer, op.author());
         appendText(buffer, op.origin());
         appendBytes(buffer, op.frame());
       }
@@ -35,7 +36,7 @@ record StoredBatch(List<DocEvent> ops) {
       for (int i = 0; i < count; i++) {
         long rev = buffer.getLong(at[0]);
         at[0] += Long.BYTES;
-        ops.add(new DocEvent(rev, readText(buffer, at), readText(buffer, at), readBytes(buffer, at)));
+        ops.add(new DocEvent(rev, readText(buffer, at), readText(buffer, at), readText(buffer, at), readBytes(buffer, at)));
       }
       return new StoredBatch(ops);
     }

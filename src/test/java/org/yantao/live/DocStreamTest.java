@@ -13,9 +13,11 @@ class DocStreamTest {
   private static final String DOC = "doc-1";
   private static final String ME = "connection-me";
   private static final String OTHER = "connection-other";
+  private static final String MY_AUTHOR = "participant-me";
+  private static final String OTHER_AUTHOR = "participant-other";
 
   private final List<String> sent = new ArrayList<>();
-  private final DocStream stream = new DocStream(DOC, ME, sent::add, frame -> sent.add(new String(frame, StandardCharsets.UTF_8)));
+  private final DocStream stream = new DocStream(DOC, ME, MY_AUTHOR, sent::add, frame -> sent.add(new String(frame, StandardCharsets.UTF_8)));
 
   @Test
   void opsArrivingOutOfOrderGoOutInOrderOnceTheGapIsFilled() {
@@ -61,7 +63,7 @@ class DocStreamTest {
     assertThat(stream.ackInPlace("mine", 12)).as("the ack waits").isFalse();
     assertThat(sent).isEmpty();
 
-    stream.offer(event(12, "mine", OTHER));
+    stream.offer(event(12, "mine", MY_AUTHOR, OTHER));
     stream.deliver();
     assertThat(sent).as("revision 11 has not gone out").isEmpty();
 
@@ -86,13 +88,28 @@ class DocStreamTest {
 
     stream.start(5);
     assertThat(summary()).containsExactly("doc.ack mine 4", "doc.ack mine 4");
-    stream.offer(event(6, "later", OTHER));
+    stream.offer(event(6, "later", MY_AUTHOR, OTHER));
     stream.deliver();
     assertThat(summary()).endsWith("doc.ack later 6");
   }
 
+  /** Clients choose op ids, unique only per author: another author's op with the same id is not this one. */
+  @Test
+  void anotherAuthorsOpWithTheSameIdIsSentAsAnOp() {
+    stream.start(1);
+    stream.ackInPlace("op-7", 3);
+    stream.offer(event(2, "op-7", OTHER));
+    stream.offer(event(3, "op-7", MY_AUTHOR, OTHER));
+    assertThat(summary()).containsExactly("doc.op op-7 2", "doc.ack op-7 3");
+  }
+
+  /** An op from the connection {@code origin}: this one's author's if it is this connection, another's otherwise. */
   private static DocEvent event(long rev, String id, String origin) {
-    return new DocEvent(rev, id, origin, Frames.op(DOC, rev, id, "author-" + origin, "{\"ops\":[{\"insert\":\"x\"}]}"));
+    return event(rev, id, ME.equals(origin) ? MY_AUTHOR : OTHER_AUTHOR, origin);
+  }
+
+  private static DocEvent event(long rev, String id, String author, String origin) {
+    return new DocEvent(rev, id, author, origin, Frames.op(DOC, rev, id, author, "{\"ops\":[{\"insert\":\"x\"}]}"));
   }
 
   private List<String> summary() {

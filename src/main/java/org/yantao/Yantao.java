@@ -104,12 +104,11 @@ public final class Yantao implements AutoCloseable {
       LOG.info("Hazelcast member up, {} in the cluster ({} ms)", hazelcast.getCluster().getMembers().size(), elapsedMs(begin));
       migrated.get();
       vertx = Vertx.builder()
-          .with(new VertxOptions().setPreferNativeTransport(true))
+          .with(new VertxOptions())
           .withClusterManager(new HazelcastClusterManager(hazelcast))
           .buildClustered()
           .await(60, TimeUnit.SECONDS);
-      LOG.info("Vert.x joined the cluster, on the {} transport ({} ms)", vertx.isNativeTransportEnabled() ? "native" : "NIO",
-          elapsedMs(begin));
+      LOG.info("Vert.x joined the cluster ({} ms)", elapsedMs(begin));
 
       Clock clock = Clock.systemUTC();
       WorkshopService workshops = new WorkshopService(vertx, hazelcast.getMap(MapNames.WORKSHOPS),

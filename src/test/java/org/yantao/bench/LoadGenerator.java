@@ -3,7 +3,6 @@ package org.yantao.bench;
 import com.sun.management.OperatingSystemMXBean;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -76,8 +75,7 @@ public final class LoadGenerator {
 
   /** Runs the load against the server at the settings' URL, or against the packaged jar started here. */
   public static LoadResult run(LoadSettings settings) throws Exception {
-    // On the server's transport (epoll on Linux): the generator shares the cores with the server it measures.
-    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+    Vertx vertx = Vertx.vertx();
     ServerProcess server = null;
     try {
       List<EditingTrace> traces = settings.replay() ? traces() : List.of();

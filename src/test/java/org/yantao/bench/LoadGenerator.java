@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.yantao.testing.ApiClient;
 import org.yantao.testing.RandomEdits;
+import org.yantao.testing.ScratchDirectory;
 import org.yantao.testing.ServerProcess;
 import org.yantao.text.Delta;
 import org.yantao.text.EditingTrace;
@@ -77,14 +78,16 @@ public final class LoadGenerator {
   public static LoadResult run(LoadSettings settings) throws Exception {
     Vertx vertx = Vertx.vertx();
     ServerProcess server = null;
+    ScratchDirectory serverData = null;
     try {
       List<EditingTrace> traces = settings.replay() ? traces() : List.of();
       URI url;
       String organiserKey;
       if (settings.url() == null) {
         organiserKey = "load-" + UUID.randomUUID();
+        serverData = ScratchDirectory.create("yantao-load");
         server = ServerProcess.start(vertx, Map.of(
-            "YANTAO_DATA_DIR", Files.createTempDirectory("yantao-load").toString(),
+            "YANTAO_DATA_DIR", serverData.path().toString(),
             "YANTAO_CLUSTER_NAME", "load-" + UUID.randomUUID(),
             "YANTAO_ORGANISER_KEY", organiserKey), SERVER_JVM);
         url = URI.create("http://127.0.0.1:" + server.port());
@@ -99,6 +102,9 @@ public final class LoadGenerator {
       vertx.close().await(30, TimeUnit.SECONDS);
       if (server != null) {
         server.close();
+      }
+      if (serverData != null) {
+        serverData.close();
       }
     }
   }

@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +21,7 @@ class SecurityHeadersIT {
 
   @BeforeAll
   static void start() throws Exception {
-    node = TestNode.start(Files.createTempDirectory("yantao-headers"));
+    node = TestNode.startInScratch("yantao-headers");
     vertx = Vertx.vertx();
     client = WebClient.create(vertx);
   }

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +59,7 @@ public final class LiveFixture implements BeforeAllCallback, AfterAllCallback, A
 
   private void begin() throws Exception {
     vertx = Vertx.vertx();
-    node = TestNode.start(Files.createTempDirectory("yantao-live"));
+    node = TestNode.startInScratch("yantao-live");
     organiser = node.organiser(vertx);
     createRoom();
   }

@@ -14,9 +14,23 @@ import org.yantao.config.AppConfig;
  */
 public final class TestNode implements AutoCloseable {
   private final Yantao node;
+  /** The data directory, when this node made it and removes it on close; null when it was given. */
+  private final ScratchDirectory scratch;
 
-  private TestNode(Yantao node) {
+  private TestNode(Yantao node, ScratchDirectory scratch) {
     this.node = node;
+    this.scratch = scratch;
+  }
+
+  /** A node on the embedded H2 database in a directory of its own, removed when the node closes. */
+  public static TestNode startInScratch(String prefix) throws Exception {
+    ScratchDirectory scratch = ScratchDirectory.create(prefix);
+    try {
+      return new TestNode(Yantao.start(config(scratch.path())), scratch);
+    } catch (Exception | Error e) {
+      scratch.close();
+      throw e;
+    }
   }
 
   /** A node on the embedded H2 database in {@code dataDir}. */
@@ -26,7 +40,7 @@ public final class TestNode implements AutoCloseable {
 
   /** A node on any configuration, e.g. {@link #config} with another database or organiser key. */
   public static TestNode start(AppConfig config) throws Exception {
-    return new TestNode(Yantao.start(config));
+    return new TestNode(Yantao.start(config), null);
   }
 
   /** What a test node runs with unless told otherwise: port 0, H2 in {@code dataDir}, a private cluster. */
@@ -60,5 +74,8 @@ public final class TestNode implements AutoCloseable {
   @Override
   public void close() {
     node.close();
+    if (scratch != null) {
+      scratch.close();
+    }
   }
 }

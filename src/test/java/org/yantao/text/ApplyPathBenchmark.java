@@ -1,7 +1,6 @@
 package org.yantao.text;
 
 import com.hazelcast.map.IMap;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +11,7 @@ import org.yantao.Yantao;
 import org.yantao.cluster.Async;
 import org.yantao.cluster.MapNames;
 import org.yantao.config.AppConfig;
+import org.yantao.testing.ScratchDirectory;
 
 /**
  * Replays the automerge-paper trace through a running node's apply path: one entry processor per
@@ -28,10 +28,9 @@ public final class ApplyPathBenchmark {
   public static void main(String[] args) throws Exception {
     EditingTrace trace = EditingTrace.load(EditingTrace.AUTOMERGE_PAPER);
     List<Delta> changes = trace.changes();
-    AppConfig config = AppConfig.load(Map.of(
-            "YANTAO_DATA_DIR", Files.createTempDirectory("yantao-bench").toString(), "YANTAO_PORT", "0"))
-        .withCluster("bench-" + UUID.randomUUID(), List.of(), AppConfig.DEFAULT_CLUSTER_PORT);
-    try (Yantao node = Yantao.start(config)) {
+    try (ScratchDirectory data = ScratchDirectory.create("yantao-bench");
+         Yantao node = Yantao.start(AppConfig.load(Map.of("YANTAO_DATA_DIR", data.path().toString(), "YANTAO_PORT", "0"))
+             .withCluster("bench-" + UUID.randomUUID(), List.of(), AppConfig.DEFAULT_CLUSTER_PORT))) {
       IMap<String, DocumentState> documents = node.hazelcast().getMap(MapNames.DOCUMENTS);
       System.out.printf("trace %s: %d edits, final length %d; %d cores%n", trace.name(), changes.size(),
           trace.endContent().length(), Runtime.getRuntime().availableProcessors());

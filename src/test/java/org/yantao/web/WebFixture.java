@@ -3,7 +3,6 @@ package org.yantao.web;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +37,7 @@ final class WebFixture implements BeforeAllCallback, AfterAllCallback, AfterTest
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     vertx = Vertx.vertx();
-    node = TestNode.start(Files.createTempDirectory("yantao-web"));
+    node = TestNode.startInScratch("yantao-web");
     organiser = node.organiser(vertx);
     JsonArray themes = new JsonArray();
     THEMES.forEach(name -> themes.add(new JsonObject().put("name", name)));

@@ -82,8 +82,7 @@ final class DocStream {
       return;
     }
     if (started && event.rev() == lastRev + 1 && waiting.isEmpty()) {
-      send(event);
-      lastRev = event.rev();
+      sendNext(event);
       return;
     }
     waiting.putIfAbsent(event.rev(), event);
@@ -97,8 +96,7 @@ final class DocStream {
     while (!waiting.isEmpty() && waiting.firstKey() <= lastRev + 1) {
       DocEvent event = waiting.pollFirstEntry().getValue();
       if (event.rev() == lastRev + 1) {
-        send(event);
-        lastRev = event.rev();
+        sendNext(event);
       }
     }
   }
@@ -116,8 +114,12 @@ final class DocStream {
     return false;
   }
 
-  /** The author's connection, and one that sent the op again, gets an ack instead of the op. */
-  private void send(DocEvent event) {
+  /**
+   * Sends the op that follows the last one sent. The author's connection, and one that sent the op
+   * again, gets an ack instead of the op.
+   */
+  private void sendNext(DocEvent event) {
+    lastRev = event.rev();
     Resent copies = author.equals(event.author()) ? resent.remove(event.id()) : null;
     int acks = (connectionId.equals(event.origin()) ? 1 : 0) + (copies == null ? 0 : copies.copies());
     if (acks == 0) {

@@ -457,7 +457,8 @@ final class LiveSession {
               send(Frames.error("resync", "this connection fell behind the document; open it again", null, docId));
               return;
             }
-            read.result().forEach(this::hold);
+            // Ops sent while the read was under way would only be dropped: no frame is built for them.
+            read.result().stream().filter(op -> op.rev() > lastRev()).forEach(this::hold);
             stream.deliver();
             if (!stream.hasGap() || lastRev() > before) {
               repairing = false;

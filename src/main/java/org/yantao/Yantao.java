@@ -84,7 +84,11 @@ public final class Yantao implements AutoCloseable {
     long begin = System.nanoTime();
     String organiserKey = OrganiserKey.resolve(config);
     Database database = Database.connect(config);
-    JdbcDocumentJournal journal = new JdbcDocumentJournal(database.dataSource());
+    // Alone with its own database, a node keeps an op log in front of it (cheaper per batch than a
+    // commit); cluster members share the database, which must then hold every stored op itself.
+    boolean alone = !config.clustered() && !config.usesPostgres();
+    JdbcDocumentJournal journal = new JdbcDocumentJournal(database.dataSource(),
+        alone ? config.dataDir().resolve("oplog") : null);
     HazelcastInstance hazelcast = null;
     Vertx vertx = null;
     // Independent and each about a second on a cold JVM: the schema, the member, the API contract.

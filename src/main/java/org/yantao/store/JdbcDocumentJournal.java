@@ -1,31 +1,29 @@
 package org.yantao.store;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.yantao.text.DeltaJson;
 import org.yantao.text.DocumentJournal;
 import org.yantao.text.DocumentSnapshot;
 import org.yantao.text.LoggedOp;
 
 /**
  * Makes applied ops durable with group commit: one writer thread takes everything queued since
- * its last commit, stores it in one transaction, and only then tells the listener, which
- * acknowledges and fans the ops out. A burst of a hundred keystrokes costs one commit, not a
- * hundred; an op never reaches anyone before it is stored.
+ * its last commit, stores it in one transaction (or, on a node alone with its database, one write
+ * to the {@link OpLog}), and only then tells the listener, which acknowledges and fans the ops
+ * out. A burst of a hundred keystrokes costs one commit, not a hundred; an op never reaches anyone
+ * before it is stored.
  */
 public final class JdbcDocumentJournal implements DocumentJournal, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcDocumentJournal.class);
@@ -40,40 +38,36 @@ public final class JdbcDocumentJournal implements DocumentJournal, AutoCloseable
   /** Stored ops with their deltas as JSON, written once for the row and reused for the announcement. */
   public record StoredOps(String docId, List<LoggedOp> ops, List<String> deltaJson) {}
 
-  private sealed interface Entry permits Ops, Snapshot, Stop {}
-
-  /** {@code json} is filled by the writer thread, not the partition thread that queued the ops. */
-  private record Ops(String docId, List<LoggedOp> ops, boolean mayExist, String[] json) implements Entry {
-    String json(int i) {
-      if (json[i] == null) {
-        json[i] = DeltaJson.toJsonString(ops.get(i).delta());
-      }
-      return json[i];
-    }
-  }
-
-  private record Snapshot(String docId, DocumentSnapshot snapshot) implements Entry {}
-
-  private record Stop() implements Entry {}
-
   private final DataSource dataSource;
-  private final LinkedBlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
+  private final Path opLogDir;
+  private final LinkedBlockingQueue<JournalEntry> queue = new LinkedBlockingQueue<>();
   private volatile Listener listener;
   private volatile boolean stopping;
   private Thread writer;
+  private OpLog opLog;
 
+  /** Stores every batch in the database itself: for a cluster, whose members share the database. */
   public JdbcDocumentJournal(DataSource dataSource) {
+    this(dataSource, null);
+  }
+
+  /**
+   * @param opLogDir where to keep an {@link OpLog} in front of the database, for a node that is
+   *     alone with its database; null to store every batch in the database itself
+   */
+  public JdbcDocumentJournal(DataSource dataSource, Path opLogDir) {
     this.dataSource = dataSource;
+    this.opLogDir = opLogDir;
   }
 
   @Override
   public void append(String docId, List<LoggedOp> ops, boolean mayExist) {
-    queue.add(new Ops(docId, List.copyOf(ops), mayExist, new String[ops.size()]));
+    queue.add(new JournalEntry.Ops(docId, ops, mayExist));
   }
 
   @Override
   public void snapshot(String docId, DocumentSnapshot snapshot) {
-    queue.add(new Snapshot(docId, snapshot));
+    queue.add(new JournalEntry.Snapshot(docId, snapshot, System.currentTimeMillis()));
   }
 
   @Override
@@ -87,8 +81,15 @@ public final class JdbcDocumentJournal implements DocumentJournal, AutoCloseable
     return ops;
   }
 
-  /** Starts storing; entries queued before this (the member may own documents early) wait. */
-  public synchronized void start(Listener storedListener) {
+  /**
+   * Starts storing; entries queued before this (the member may own documents early) wait. With an
+   * op log, first copies into the database what a killed process left in it, so call this before
+   * anything reads documents.
+   */
+  public synchronized void start(Listener storedListener) throws IOException, SQLException {
+    if (opLogDir != null) {
+      opLog = OpLog.open(opLogDir, dataSource);
+    }
     this.listener = storedListener;
     writer = new Thread(this::run, "yantao-journal");
     writer.setDaemon(true);
@@ -101,17 +102,20 @@ public final class JdbcDocumentJournal implements DocumentJournal, AutoCloseable
     if (writer == null) {
       return;
     }
-    queue.add(new Stop());
+    queue.add(new JournalEntry.Stop());
     try {
       writer.join(TimeUnit.SECONDS.toMillis(30));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     writer = null;
+    if (opLog != null) {
+      opLog.close();
+    }
   }
 
   private void run() {
-    List<Entry> batch = new ArrayList<>();
+    List<JournalEntry> batch = new ArrayList<>();
     while (true) {
       try {
         batch.add(queue.take());
@@ -119,7 +123,7 @@ public final class JdbcDocumentJournal implements DocumentJournal, AutoCloseable
         return;
       }
       queue.drainTo(batch, MAX_BATCH - 1);
-      boolean stop = batch.removeIf(e -> e instanceof Stop);
+      boolean stop = batch.removeIf(e -> e instanceof JournalEntry.Stop);
       stopping |= stop;
       if (!batch.isEmpty()) {
         storeWithRetry(batch);
@@ -129,7 +133,7 @@ public final class JdbcDocumentJournal implements DocumentJournal, AutoCloseable
         if (queue.isEmpty()) {
           return;
         }
-        queue.add(new Stop());
+        queue.add(new JournalEntry.Stop());
       }
     }
   }
@@ -138,14 +142,18 @@ public final class JdbcDocumentJournal implements DocumentJournal, AutoCloseable
    * A failed batch is retried with every op checked against what is stored, so that rows that did
    * get in (or a member that took a document over already stored) never block the journal.
    */
-  private void storeWithRetry(List<Entry> batch) {
+  private void storeWithRetry(List<JournalEntry> batch) {
     long pause = 50;
     boolean retrying = false;
     while (true) {
       try {
-        store(batch, retrying);
+        if (opLog != null) {
+          opLog.write(batch);
+        } else {
+          JournalRows.write(dataSource, batch, retrying);
+        }
         break;
-      } catch (SQLException | RuntimeException e) {
+      } catch (IOException | SQLException | RuntimeException e) {
         if (stopping && pause >= MAX_RETRY_PAUSE_MS) {
           LOG.error("Giving up on {} journal entries at shutdown; they were never acknowledged", batch.size(), e);
           return;
@@ -164,8 +172,8 @@ public final class JdbcDocumentJournal implements DocumentJournal, AutoCloseable
     // Each applied op is queued on its own; announcing them per document (in the order applied)
     // costs the listener one message and one durable mark per document per commit, not per op.
     Map<String, StoredOps> byDocument = new LinkedHashMap<>();
-    for (Entry entry : batch) {
-      if (entry instanceof Ops ops) {
+    for (JournalEntry entry : batch) {
+      if (entry instanceof JournalEntry.Ops ops) {
         StoredOps stored = byDocument.computeIfAbsent(ops.docId(),
             id -> new StoredOps(id, new ArrayList<>(), new ArrayList<>()));
         stored.ops().addAll(ops.ops());
@@ -177,75 +185,6 @@ public final class JdbcDocumentJournal implements DocumentJournal, AutoCloseable
         listener.stored(List.copyOf(byDocument.values()));
       } catch (RuntimeException e) {
         LOG.error("Could not announce stored ops", e);
-      }
-    }
-  }
-
-  private void store(List<Entry> batch, boolean checkAll) throws SQLException {
-    long now = System.currentTimeMillis();
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement insertOp = c.prepareStatement(
-              "INSERT INTO doc_ops (doc_id, rev, op_id, author, delta, created_at) VALUES (?, ?, ?, ?, ?, ?)");
-           PreparedStatement insertSnapshot = c.prepareStatement(
-              "INSERT INTO doc_snapshots (doc_id, rev, content, created_at) VALUES (?, ?, ?, ?)")) {
-        for (Entry entry : batch) {
-          if (entry instanceof Ops ops) {
-            Set<Long> existing = ops.mayExist() || checkAll ? storedRevs(c, ops.docId(), ops.ops()) : Set.of();
-            for (int i = 0; i < ops.ops().size(); i++) {
-              LoggedOp op = ops.ops().get(i);
-              String json = ops.json(i);
-              if (existing.contains(op.rev())) {
-                continue;
-              }
-              insertOp.setString(1, ops.docId());
-              insertOp.setLong(2, op.rev());
-              insertOp.setString(3, op.id());
-              insertOp.setString(4, op.author());
-              insertOp.setString(5, json);
-              insertOp.setLong(6, op.at());
-              insertOp.addBatch();
-            }
-          } else if (entry instanceof Snapshot s && !snapshotExists(c, s.docId(), s.snapshot().rev())) {
-            insertSnapshot.setString(1, s.docId());
-            insertSnapshot.setLong(2, s.snapshot().rev());
-            insertSnapshot.setString(3, s.snapshot().deltaJson());
-            insertSnapshot.setLong(4, now);
-            insertSnapshot.addBatch();
-          }
-        }
-        insertOp.executeBatch();
-        insertSnapshot.executeBatch();
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    }
-  }
-
-  private static Set<Long> storedRevs(Connection c, String docId, List<LoggedOp> ops) throws SQLException {
-    Set<Long> revs = new HashSet<>();
-    try (PreparedStatement select = c.prepareStatement(
-        "SELECT rev FROM doc_ops WHERE doc_id = ? AND rev BETWEEN ? AND ?")) {
-      select.setString(1, docId);
-      select.setLong(2, ops.get(0).rev());
-      select.setLong(3, ops.get(ops.size() - 1).rev());
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          revs.add(rows.getLong(1));
-        }
-      }
-    }
-    return revs;
-  }
-
-  private static boolean snapshotExists(Connection c, String docId, long rev) throws SQLException {
-    try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM doc_snapshots WHERE doc_id = ? AND rev = ?")) {
-      select.setString(1, docId);
-      select.setLong(2, rev);
-      try (ResultSet rows = select.executeQuery()) {
-        return rows.next();
       }
     }
   }

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +28,8 @@ import org.yantao.testing.ServerProcess;
  * The packaged server killed with SIGKILL while someone is typing into a findings document. An
  * acknowledged edit is one the server promised to keep: after a restart on the same data directory
  * each is in the document exactly once; an edit never acknowledged may be there or not, but never
- * twice. The typist's editor then reconnects, resumes and re-sends what was not acknowledged, and
+ * twice. (Alone with its database, the server acknowledges edits once they are in its op log, and
+ * the restart copies the log into the database.) The typist's editor then reconnects, resumes and re-sends what was not acknowledged, and
  * everything typed ends up in the document exactly once.
  */
 @ExtendWith(VertxExtension.class)
@@ -89,6 +92,11 @@ class DocumentCrashIT {
         .isGreaterThan(acknowledgedAtKill.get());
     Set<String> acknowledged = ledger.acknowledged();
     assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(KILL_AFTER_ACKNOWLEDGED);
+    long logged;
+    try (Stream<Path> segments = Files.list(dataDir.resolve("oplog"))) {
+      logged = segments.mapToLong(segment -> segment.toFile().length()).sum();
+    }
+    assertThat(logged).as("bytes the killed server left in its op log").isPositive();
 
     try (ServerProcess restarted = ServerProcess.start(vertx, settings())) {
       String afterRestart = CoEditor.read(vertx, restarted.port(), ORGANISER_KEY, docId);

@@ -1,0 +1,159 @@
+package org.yantao.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yantao.testing.Poll;
+import org.yantao.testing.RandomEdits;
+import org.yantao.testing.TestNode;
+import org.yantao.text.ApplyOutcome;
+import org.yantao.text.Delta;
+import org.yantao.text.DocumentState;
+
+/**
+ * A node alone with its database acknowledges an op once it is in the op log, and the database
+ * gets it later. What the log holds when an op is announced is what a killed process leaves
+ * behind: copied in at the next start, it rebuilds the document, whatever part of it the database
+ * already had, and a record cut short by the kill is left out.
+ */
+class OpLogTest {
+  private static final String DOC = "findings.w1.r1";
+  /** More than one snapshot interval, so that a snapshot sits among the logged ops. */
+  private static final int OPS = DocumentState.SNAPSHOT_EVERY + 345;
+
+  @TempDir
+  Path dataDir;
+  @TempDir
+  Path otherDir;
+
+  private Database database;
+  private JdbcDocumentJournal journal;
+  private DocumentState live;
+  /** The log as a process killed right after the last announcement would have left it. */
+  private Path leftBehind;
+
+  @BeforeEach
+  void journalADocumentAndCopyTheLogAtTheLastAnnouncement() throws Exception {
+    database = Database.open(TestNode.config(dataDir));
+    Path logDir = dataDir.resolve("oplog");
+    journal = new JdbcDocumentJournal(database.dataSource(), logDir);
+    AtomicLong announcedThrough = new AtomicLong();
+    journal.start(batch -> batch.forEach(stored -> stored.ops().forEach(op -> announcedThrough.accumulateAndGet(op.rev(), Math::max))));
+
+    live = DocumentState.create(DOC, Delta.insert("\n"));
+    journal.snapshot(DOC, live.snapshot());
+    Random random = new Random(5);
+    for (int i = 1; i <= OPS; i++) {
+      Delta change = RandomEdits.change(live.content().plainText(), random, RandomEdits.Script.MIXED);
+      ApplyOutcome outcome = live.apply("op-" + i, "作者-" + (i % 3), "connection", live.rev(), change, i);
+      assertThat(outcome.status()).isEqualTo(ApplyOutcome.Status.APPLIED);
+      journal.append(DOC, List.of(live.lastOp()), false);
+      if (live.rev() % DocumentState.SNAPSHOT_EVERY == 0) {
+        journal.snapshot(DOC, live.snapshot());
+      }
+    }
+    Poll.until(() -> announcedThrough.get() == OPS, 30);
+    leftBehind = Files.createDirectories(otherDir.resolve("oplog-left-behind"));
+    try (Stream<Path> segments = Files.list(logDir)) {
+      for (Path segment : segments.toList()) {
+        Files.copy(segment, leftBehind.resolve(segment.getFileName()));
+      }
+    }
+  }
+
+  @AfterEach
+  void close() {
+    journal.close();
+    database.close();
+  }
+
+  @Test
+  void theLogAloneRebuildsTheDocumentInAnEmptyDatabase() throws Exception {
+    try (Database empty = Database.open(TestNode.config(otherDir.resolve("empty")))) {
+      assertThat(opRows(empty)).isZero();
+
+      OpLog.open(leftBehind, empty.dataSource()).close();
+
+      assertLoadsAsLive(empty);
+      assertThat(opRows(empty)).isEqualTo(OPS);
+      assertThat(leftBehind).isEmptyDirectory();
+    }
+  }
+
+  @Test
+  void closingCopiesEverythingAndACopyAgainChangesNothing() throws Exception {
+    journal.close();
+    assertThat(dataDir.resolve("oplog")).as("a closed journal leaves no log").isEmptyDirectory();
+    assertLoadsAsLive(database);
+
+    OpLog.open(leftBehind, database.dataSource()).close();
+
+    assertThat(opRows(database)).isEqualTo(OPS);
+    assertLoadsAsLive(database);
+  }
+
+  @Test
+  void opsTheDatabaseLacksAreCopiedInFromTheLog() throws Exception {
+    journal.close();
+    try (Connection c = database.dataSource().getConnection();
+         PreparedStatement delete = c.prepareStatement("DELETE FROM doc_ops WHERE rev > ?")) {
+      delete.setLong(1, 600);
+      assertThat(delete.executeUpdate()).isEqualTo(OPS - 600);
+    }
+
+    OpLog.open(leftBehind, database.dataSource()).close();
+
+    assertThat(opRows(database)).isEqualTo(OPS);
+    assertLoadsAsLive(database);
+  }
+
+  @Test
+  void aRecordCutShortByTheKillIsLeftOut() throws Exception {
+    Path segment;
+    try (Stream<Path> segments = Files.list(leftBehind)) {
+      segment = segments.sorted().reduce((a, b) -> b).orElseThrow();
+    }
+    // The start of one more op's record: what a write interrupted by SIGKILL leaves.
+    byte[] whole = Files.readAllBytes(segment);
+    Files.write(segment, Arrays.copyOf(whole, 40), StandardOpenOption.APPEND);
+    try (Database empty = Database.open(TestNode.config(otherDir.resolve("empty")))) {
+
+      OpLog.open(leftBehind, empty.dataSource()).close();
+
+      assertThat(opRows(empty)).isEqualTo(OPS);
+      assertLoadsAsLive(empty);
+    }
+  }
+
+  private void assertLoadsAsLive(Database db) {
+    DocumentState loaded = new JdbcDocumentLoader(db.dataSource()).load(DOC);
+    assertThat(loaded.rev()).isEqualTo(OPS);
+    assertThat(loaded.content().toDelta()).isEqualTo(live.content().toDelta());
+    assertThat(loaded.recentIds()).isEqualTo(live.recentIds());
+  }
+
+  private static long opRows(Database db) throws Exception {
+    try (Connection c = db.dataSource().getConnection();
+         PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM doc_ops WHERE doc_id = ?")) {
+      count.setString(1, DOC);
+      try (ResultSet row = count.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
+  }
+}

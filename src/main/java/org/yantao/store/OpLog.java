@@ -47,13 +47,15 @@ final class OpLog implements AutoCloseable {
   private final OpLogRecords.Writer records = new OpLogRecords.Writer();
   private final LinkedBlockingQueue<Written> toCopy = new LinkedBlockingQueue<>();
   private final Thread copier;
+  private final long segmentLimit;
   private long segment;
   private FileChannel channel;
   private long segmentBytes;
 
-  private OpLog(Path dir, DataSource dataSource, long firstSegment) throws IOException {
+  private OpLog(Path dir, DataSource dataSource, long segmentLimit, long firstSegment) throws IOException {
     this.dir = dir;
     this.dataSource = dataSource;
+    this.segmentLimit = segmentLimit;
     this.segment = firstSegment;
     this.channel = openSegment(firstSegment);
     this.copier = new Thread(this::copyLoop, "yantao-oplog-copier");
@@ -63,6 +65,11 @@ final class OpLog implements AutoCloseable {
 
   /** Copies into the database whatever a previous process left in {@code dir}, then opens a new segment. */
   static OpLog open(Path dir, DataSource dataSource) throws IOException, SQLException {
+    return open(dir, dataSource, SEGMENT_BYTES);
+  }
+
+  /** @param segmentLimit bytes after which a new segment starts */
+  static OpLog open(Path dir, DataSource dataSource, long segmentLimit) throws IOException, SQLException {
     Files.createDirectories(dir);
     List<Path> left = segments(dir);
     long next = 1;
@@ -80,7 +87,7 @@ final class OpLog implements AutoCloseable {
     for (Path file : left) {
       Files.delete(file);
     }
-    return new OpLog(dir, dataSource, next);
+    return new OpLog(dir, dataSource, segmentLimit, next);
   }
 
   /**
@@ -105,7 +112,7 @@ final class OpLog implements AutoCloseable {
     }
     toCopy.add(new Written(List.copyOf(batch), segment));
     segmentBytes += length;
-    if (segmentBytes >= SEGMENT_BYTES) {
+    if (segmentBytes >= segmentLimit) {
       startSegment();
     }
   }

@@ -2,12 +2,15 @@ package org.yantao.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -23,6 +26,7 @@ import org.yantao.testing.TestNode;
 import org.yantao.text.ApplyOutcome;
 import org.yantao.text.Delta;
 import org.yantao.text.DocumentState;
+import org.yantao.text.LoggedOp;
 
 /**
  * A node alone with its database acknowledges an op once it is in the op log, and the database
@@ -139,6 +143,33 @@ class OpLogTest {
     }
   }
 
+  @Test
+  void segmentsAreDeletedOnceCopiedAndTheCopyIsComplete() throws Exception {
+    journal.close();
+    Path dir = otherDir.resolve("small-segments");
+    try (Database empty = Database.open(TestNode.config(otherDir.resolve("empty")))) {
+      OpLog log = OpLog.open(dir, empty.dataSource(), 4096);
+      for (LoggedOp op : live.opsAfter(live.rev() - 1000)) {
+        log.write(List.of(new JournalEntry.Ops(DOC, List.of(op), false)));
+      }
+      Poll.until(() -> opRows(empty) == 1000, 30);
+      Poll.until(() -> segmentCount(dir) == 1, 30);
+
+      log.close();
+
+      assertThat(dir).isEmptyDirectory();
+      assertThat(opRows(empty)).isEqualTo(1000);
+    }
+  }
+
+  private static long segmentCount(Path dir) {
+    try (Stream<Path> segments = Files.list(dir)) {
+      return segments.count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private void assertLoadsAsLive(Database db) {
     DocumentState loaded = new JdbcDocumentLoader(db.dataSource()).load(DOC);
     assertThat(loaded.rev()).isEqualTo(OPS);
@@ -146,7 +177,7 @@ class OpLogTest {
     assertThat(loaded.recentIds()).isEqualTo(live.recentIds());
   }
 
-  private static long opRows(Database db) throws Exception {
+  private static long opRows(Database db) {
     try (Connection c = db.dataSource().getConnection();
          PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM doc_ops WHERE doc_id = ?")) {
       count.setString(1, DOC);
@@ -154,6 +185,8 @@ class OpLogTest {
         row.next();
         return row.getLong(1);
       }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * H2 commit costs some 30 KB of allocation and 26 KB of pages written whatever it holds; a
  * background thread copies the entries into the database once a second, in one transaction, and
  * deletes the segments it has copied. At start the segments left by a killed process are copied
- * in before anything reads the database.
+ * in before anything reads the database. While the node runs, nothing reads ops back from the
+ * database (a document, once loaded, stays in the node's memory), so the copy may lag behind.
  *
  * <p>As durable as the database it stands in for: {@code write} hands the bytes to the operating
  * system, which keeps them if the process dies, just as H2 with {@code WRITE_DELAY=0} does (neither

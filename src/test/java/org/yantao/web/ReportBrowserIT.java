@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -49,7 +49,7 @@ class ReportBrowserIT {
       """;
 
   @Test
-  void theOrganiserGeneratesReviewsEditsAndDownloadsTheReport() throws IOException {
+  void theOrganiserGeneratesReviewsEditsAndDownloadsTheReport(@TempDir Path downloads) throws IOException {
     typeUnder(0, "教学", Delta.builder().insert("推进案例教学改革\n").insert("加强青年干部的实践锻炼")
         .insert("\n", Map.of("list", "bullet")).build());
     typeUnder(0, "科研", Delta.insert("建立科研成果转化机制\n"));
@@ -60,7 +60,6 @@ class ReportBrowserIT {
     vote(0, idea);
     web.organiser.post(roomPath(0) + "/submit", new JsonObject()).expect(200);
 
-    Path downloads = Files.createTempDirectory("yantao-downloads");
     Browser organiser = web.browser(downloads);
     web.signInAsOrganiser(organiser);
     organiser.go("/report?workshop=" + web.workshopId());
@@ -133,9 +132,8 @@ class ReportBrowserIT {
   }
 
   @Test
-  void aRoomsMembersDownloadTheirFindings() throws IOException {
+  void aRoomsMembersDownloadTheirFindings(@TempDir Path downloads) throws IOException {
     typeUnder(3, "科研", Delta.insert("开发在线课程资源\n"));
-    Path downloads = Files.createTempDirectory("yantao-downloads");
     Browser participant = web.browser(downloads);
     web.joinInto(participant, 3, "孙老师", "福建省委党校");
     participant.until(d -> participant.editorText().contains("开发在线课程资源"));

@@ -145,8 +145,12 @@ final class OpLog implements AutoCloseable {
   }
 
   private FileChannel openSegment(long number) throws IOException {
-    return FileChannel.open(dir.resolve(String.format("%012d%s", number, SUFFIX)),
-        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    return FileChannel.open(segmentPath(dir, number), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+  }
+
+  /** Segment {@code number}'s file; names sort in the order the segments were written. */
+  static Path segmentPath(Path dir, long number) {
+    return dir.resolve(String.format("%012d%s", number, SUFFIX));
   }
 
   private void copyLoop() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -141,6 +142,34 @@ class OpLogTest {
       assertThat(opRows(empty)).isEqualTo(OPS);
       assertLoadsAsLive(empty);
     }
+  }
+
+  /** A write that fails starts a new segment, so a torn record can end a segment that others follow. */
+  @Test
+  void aTornRecordEndsOnlyItsOwnSegment() throws Exception {
+    List<LoggedOp> ops = live.opsAfter(live.rev() - 20);
+    Path dir = Files.createDirectories(otherDir.resolve("torn-between"));
+    OpLogRecords.Writer first = new OpLogRecords.Writer();
+    ops.subList(0, 10).forEach(op -> first.add(new JournalEntry.Ops(DOC, List.of(op), false)));
+    OpLogRecords.Writer torn = new OpLogRecords.Writer();
+    torn.add(new JournalEntry.Ops(DOC, List.of(ops.get(10)), false));
+    OpLogRecords.Writer second = new OpLogRecords.Writer();
+    ops.subList(10, 20).forEach(op -> second.add(new JournalEntry.Ops(DOC, List.of(op), false)));
+    Files.write(OpLog.segmentPath(dir, 1), bytes(first));
+    Files.write(OpLog.segmentPath(dir, 1), Arrays.copyOf(bytes(torn), 30), StandardOpenOption.APPEND);
+    Files.write(OpLog.segmentPath(dir, 2), bytes(second));
+    try (Database empty = Database.open(TestNode.config(otherDir.resolve("empty")))) {
+
+      OpLog.open(dir, empty.dataSource()).close();
+
+      assertThat(opRows(empty)).isEqualTo(20);
+      assertThat(dir).isEmptyDirectory();
+    }
+  }
+
+  private static byte[] bytes(OpLogRecords.Writer records) {
+    ByteBuffer view = records.bytes();
+    return Arrays.copyOfRange(view.array(), view.position(), view.limit());
   }
 
   @Test

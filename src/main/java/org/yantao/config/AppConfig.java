@@ -66,10 +66,11 @@ public record AppConfig(
 
   /**
    * The embedded database: one H2 file in the data directory, written through on every commit.
-   * The page cache is 2 MB instead of H2's 16: H2 caches every page it writes, and the journal
-   * writes some 23 KB of pages per commit, hundreds of commits a second, so a large cache only kept
-   * those pages alive long enough for a generational collector to copy them (see
-   * docs/benchmarks.md). Reads are rare: the cluster's maps hold what is in use.
+   * The page cache is 2 MB instead of H2's 16: H2 caches every page it writes, and a commit writes
+   * some 23 KB of pages (hundreds of commits a second when every batch of ops was committed, before
+   * the op log), so a large cache only kept those pages alive long enough for a generational
+   * collector to copy them (see docs/benchmarks.md). Reads are rare: the cluster's maps hold what
+   * is in use.
    */
   public static String h2Url(Path dataDir) {
     return "jdbc:h2:file:" + dataDir.resolve("yantao") + ";WRITE_DELAY=0;CACHE_SIZE=2048;MODE=PostgreSQL";

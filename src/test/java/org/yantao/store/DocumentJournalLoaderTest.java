@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yantao.testing.RandomEdits;
 import org.yantao.testing.TestNode;
 import org.yantao.text.ApplyOutcome;
 import org.yantao.text.Delta;
@@ -48,22 +47,8 @@ class DocumentJournalLoaderTest {
     journal = new JdbcDocumentJournal(database.dataSource());
     journal.start(batch -> batch.forEach(stored -> stored.ops().forEach(op -> storedThrough.accumulateAndGet(op.rev(), Math::max))));
 
-    // As DocumentProcessors do: a snapshot when the document is created, then each applied op,
-    // and a snapshot every SNAPSHOT_EVERY revisions.
-    live = DocumentState.create(DOC, Delta.insert("\n"));
-    journal.snapshot(DOC, live.snapshot());
-    textAt.put(0L, live.content().plainText());
-    Random random = new Random(7);
-    for (int i = 1; i <= OPS; i++) {
-      Delta change = RandomEdits.change(live.content().plainText(), random, RandomEdits.Script.MIXED);
-      ApplyOutcome outcome = live.apply("op-" + i, "author-" + (i % 3), "connection", live.rev(), change, i);
-      assertThat(outcome.status()).isEqualTo(ApplyOutcome.Status.APPLIED);
-      journal.append(DOC, List.of(live.lastOp()), false);
-      if (live.rev() % DocumentState.SNAPSHOT_EVERY == 0) {
-        journal.snapshot(DOC, live.snapshot());
-      }
-      textAt.put(live.rev(), live.content().plainText());
-    }
+    live = JournaledDocument.write(journal, DOC, OPS, new Random(7), "author-",
+        state -> textAt.put(state.rev(), state.content().plainText()));
     Poll.until(() -> storedThrough.get() == OPS, 30);
     live.markDurable(OPS);
   }

@@ -22,10 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yantao.testing.Poll;
-import org.yantao.testing.RandomEdits;
 import org.yantao.testing.TestNode;
-import org.yantao.text.ApplyOutcome;
-import org.yantao.text.Delta;
 import org.yantao.text.DocumentState;
 import org.yantao.text.LoggedOp;
 
@@ -59,18 +56,7 @@ class OpLogTest {
     AtomicLong announcedThrough = new AtomicLong();
     journal.start(batch -> batch.forEach(stored -> stored.ops().forEach(op -> announcedThrough.accumulateAndGet(op.rev(), Math::max))));
 
-    live = DocumentState.create(DOC, Delta.insert("\n"));
-    journal.snapshot(DOC, live.snapshot());
-    Random random = new Random(5);
-    for (int i = 1; i <= OPS; i++) {
-      Delta change = RandomEdits.change(live.content().plainText(), random, RandomEdits.Script.MIXED);
-      ApplyOutcome outcome = live.apply("op-" + i, "作者-" + (i % 3), "connection", live.rev(), change, i);
-      assertThat(outcome.status()).isEqualTo(ApplyOutcome.Status.APPLIED);
-      journal.append(DOC, List.of(live.lastOp()), false);
-      if (live.rev() % DocumentState.SNAPSHOT_EVERY == 0) {
-        journal.snapshot(DOC, live.snapshot());
-      }
-    }
+    live = JournaledDocument.write(journal, DOC, OPS, new Random(5), "作者-", state -> {});
     Poll.until(() -> announcedThrough.get() == OPS, 30);
     leftBehind = Files.createDirectories(otherDir.resolve("oplog-left-behind"));
     try (Stream<Path> segments = Files.list(logDir)) {
